@@ -62,5 +62,9 @@ const res = spawnSync(
   ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
   { cwd: root, env, stdio: 'inherit' },
 );
-spawnSync(process.execPath, ['--import', 'tsx', 'test/support/cleanup.ts'], { cwd: root, env, stdio: 'inherit' });
+spawnSync(process.execPath, ['--import', 'tsx', 'test/support/cleanup.ts'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 process.exit(res.status ?? 1);

@@ -1,0 +1,50 @@
+/** Zod schemas shared by routes: ids, timestamps, paging, the problem document. */
+import { z } from 'zod';
+
+/** A timestamp: an ISO 8601 string on the wire, a Date in the code. */
+export const Timestamp = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (s) => new Date(s),
+  encode: (d) => d.toISOString(),
+});
+
+export const Uuid = z.uuid({ message: 'must be a UUID' });
+
+export const IdParams = z.object({ id: Uuid }).strict();
+
+export const FieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+});
+
+/** RFC 9457 problem details, with our stable `code` and the fields at fault. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .catchall(z.unknown())
+  .meta({ id: 'Problem' });
+
+export const PageQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+/** A page of results with an opaque cursor for the next one (null at the end). */
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** Opaque keyset cursors: base64url JSON. Decoding garbage gives a 400, not a 500. */
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}

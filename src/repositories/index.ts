@@ -1,0 +1,63 @@
+/**
+ * All repositories bound to one executor: the root database handle, or an open transaction, so a
+ * service writes every change of one use case through the same transaction.
+ */
+import type { Db, Executor, Tx } from '../db/database.ts';
+import { AccountRepository } from './account.repository.ts';
+import { ApiKeyRepository } from './api-key.repository.ts';
+import { BlockRepository } from './block.repository.ts';
+import { EventRepository } from './event.repository.ts';
+import { HealthRepository } from './health.repository.ts';
+import { IdempotencyRepository } from './idempotency.repository.ts';
+import { InmailRepository } from './inmail.repository.ts';
+import { LedgerRepository } from './ledger.repository.ts';
+import { LicenseTypeRepository } from './license-type.repository.ts';
+import { LoginThrottleRepository } from './login-throttle.repository.ts';
+import { MemberRepository } from './member.repository.ts';
+import { NotificationRepository } from './notification.repository.ts';
+import { OrganizationRepository } from './organization.repository.ts';
+import { PolicyRepository } from './policy.repository.ts';
+import { PoolRepository } from './pool.repository.ts';
+// } from './policy.repository.ts';
+import { SeatRepository } from './seat.repository.ts';
+import { SessionRepository } from './session.repository.ts';
+import { ThreadRepository } from './thread.repository.ts';
+import { UserRepository } from './user.repository.ts';
+
+export function repositories(ex: Executor) {
+  return {
+    ex,
+    accounts: new AccountRepository(ex),
+    apiKeys: new ApiKeyRepository(ex),
+    blocks: new BlockRepository(ex),
+    events: new EventRepository(ex),
+    health: new HealthRepository(ex),
+    idempotency: new IdempotencyRepository(ex),
+    inmails: new InmailRepository(ex),
+    ledger: new LedgerRepository(ex),
+    licenseTypes: new LicenseTypeRepository(ex),
+    loginThrottle: new LoginThrottleRepository(ex),
+    members: new MemberRepository(ex),
+    notifications: new NotificationRepository(ex),
+    organizations: new OrganizationRepository(ex),
+    policies: new PolicyRepository(ex),
+    pools: new PoolRepository(ex),
+    seats: new SeatRepository(ex),
+    sessions: new SessionRepository(ex),
+    threads: new ThreadRepository(ex),
+    users: new UserRepository(ex),
+  };
+}
+export type Repos = ReturnType<typeof repositories>;
+
+/** The database as services see it: repositories outside a transaction, and a way to open one. */
+export class Store {
+  readonly repos: Repos;
+  constructor(readonly db: Db) {
+    this.repos = repositories(db);
+  }
+  /** Runs `fn` in one transaction; everything it writes commits together or not at all. */
+  tx<T>(fn: (r: Repos, trx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(repositories(trx), trx));
+  }
+}

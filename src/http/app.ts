@@ -27,7 +27,13 @@ import { Problem } from './schemas.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { connectionRoutes } from './routes/connections.ts';
+import { inboxRoutes } from './routes/inbox.ts';
+import { inmailRoutes } from './routes/inmails.ts';
+import { memberRoutes } from './routes/members.ts';
 import { meRoutes } from './routes/me.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { seatRoutes } from './routes/seats.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -56,7 +62,18 @@ export interface HttpOptions {
 const ERROR_RESPONSES = [400, 401, 403, 404, 409, 413, 415, 422, 429] as const;
 
 /** Every registered route module; later issues add theirs here. */
-const ROUTES = [healthRoutes, authRoutes, meRoutes, apiKeyRoutes];
+const ROUTES = [
+  healthRoutes,
+  authRoutes,
+  meRoutes,
+  apiKeyRoutes,
+  memberRoutes,
+  inmailRoutes,
+  inboxRoutes,
+  connectionRoutes,
+  notificationRoutes,
+  seatRoutes,
+];
 
 export async function buildHttp(opts: HttpOptions): Promise<App> {
   const { config, services } = opts;

@@ -1,5 +1,6 @@
 /** Zod schemas shared by routes: ids, timestamps, paging, the problem document. */
 import { z } from 'zod';
+import { invalid } from '../domain/errors.ts';
 
 /** A timestamp: an ISO 8601 string on the wire, a Date in the code. */
 export const Timestamp = z.codec(z.iso.datetime({ offset: true }), z.date(), {
@@ -47,4 +48,30 @@ export function page<T extends z.ZodType>(item: T) {
 /** Opaque keyset cursors: base64url JSON. Decoding garbage gives a 400, not a 500. */
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** Decodes an opaque cursor against a schema; garbage is a 400 invalid_cursor, never a 500. */
+export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, schema: T): z.output<T> | null {
+  if (cursor === undefined) return null;
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalid('invalid_cursor', 'The cursor is not valid; start again without one', [
+      { field: 'cursor', message: 'not a cursor this API issued' },
+    ]);
+  }
+}
+
+/** Cursor of (timestamp, id) keyset pages. */
+export const TimeIdCursor = z
+  .object({ at: z.iso.datetime({ offset: true }), id: z.uuid() })
+  .transform((c) => ({ at: new Date(c.at), id: c.id }));
+
+export function encodeTimeIdCursor(c: { at: Date; id: string } | null): string | null {
+  return c ? encodeCursor({ at: c.at.toISOString(), id: c.id }) : null;
+}
+
+/** Message text: trimmed, not empty, at most `max` characters. */
+export function text(max: number) {
+  return z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 }

@@ -6,6 +6,7 @@ import type { Db, Executor, Tx } from '../db/database.ts';
 import { AccountRepository } from './account.repository.ts';
 import { ApiKeyRepository } from './api-key.repository.ts';
 import { BlockRepository } from './block.repository.ts';
+import { ConnectionRequestRepository } from './connection-request.repository.ts';
 import { EventRepository } from './event.repository.ts';
 import { HealthRepository } from './health.repository.ts';
 import { IdempotencyRepository } from './idempotency.repository.ts';
@@ -30,6 +31,7 @@ export function repositories(ex: Executor) {
     accounts: new AccountRepository(ex),
     apiKeys: new ApiKeyRepository(ex),
     blocks: new BlockRepository(ex),
+    connectionRequests: new ConnectionRequestRepository(ex),
     events: new EventRepository(ex),
     health: new HealthRepository(ex),
     idempotency: new IdempotencyRepository(ex),

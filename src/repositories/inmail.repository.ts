@@ -156,6 +156,14 @@ export class InmailRepository {
     return r.rows.map((x) => x.sent_at);
   }
 
+  /** An organization's InMails to one member, newest first (the candidate's contact history). */
+  async historyForOrg(orgId: string, recipientId: string, limit: number): Promise<InmailRow[]> {
+    const r = await sql<InmailRow>`
+      SELECT * FROM inmails WHERE org_id = ${orgId} AND recipient_member_id = ${recipientId}
+      ORDER BY sent_at DESC, id DESC LIMIT ${limit}`.execute(this.db);
+    return r.rows;
+  }
+
   /** Pending InMails past their expiry, oldest first, locked and skipped by concurrent workers. */
   async lockExpired(now: Date, limit: number): Promise<InmailRow[]> {
     const r = await sql<InmailRow>`

@@ -52,12 +52,24 @@ export class UserRepository {
     return r.rows[0];
   }
 
+  /** Whether a user exists in any organization (a member may block any sender). */
+  async exists(id: string): Promise<boolean> {
+    const r = await sql<{ ok: boolean }>`SELECT EXISTS (SELECT 1 FROM users WHERE id = ${id}) AS ok`.execute(
+      this.db,
+    );
+    return r.rows[0]!.ok;
+  }
+
   async list(orgId: string): Promise<UserRow[]> {
     const r =
       await sql<UserRow>`${SELECT} WHERE u.org_id = ${orgId} ORDER BY u.last_name, u.first_name, u.id`.execute(
         this.db,
       );
     return r.rows;
+  }
+
+  async setDisabled(orgId: string, id: string, at: Date | null): Promise<void> {
+    await sql`UPDATE users SET disabled_at = ${at} WHERE org_id = ${orgId} AND id = ${id}`.execute(this.db);
   }
 
   async setRoles(orgId: string, id: string, roles: Role[]): Promise<boolean> {

@@ -167,46 +167,58 @@ export class CreditService {
       anniversaryDay?: number;
     },
   ): Promise<SeatView> {
-    const now = this.clock.now();
-    return this.store.tx(async (r) => {
-      const lt = await r.licenseTypes.byKey(orgId, input.licenseType);
-      if (!lt) {
-        throw invalid('unknown_license_type', `No license type "${input.licenseType}"`, [
-          { field: 'licenseType', message: 'unknown license type' },
-        ]);
+    return this.store.tx((r) => this.createSeatInTx(r, orgId, actorUserId, input, this.clock.now()));
+  }
+
+  async createSeatInTx(
+    r: Repos,
+    orgId: string,
+    actorUserId: string | null,
+    input: {
+      userId?: string | null;
+      licenseType: string;
+      monthlyLimit?: number | null;
+      anniversaryDay?: number;
+    },
+    now: Date,
+  ): Promise<SeatView> {
+    const lt = await r.licenseTypes.byKey(orgId, input.licenseType);
+    if (!lt) {
+      throw invalid('unknown_license_type', `No license type "${input.licenseType}"`, [
+        { field: 'licenseType', message: 'unknown license type' },
+      ]);
+    }
+    if (input.userId) {
+      const user = await r.users.get(orgId, input.userId);
+      if (!user) throw notFound('user');
+      if (await r.seats.byUser(orgId, input.userId)) {
+        throw new DomainError('conflict', 'user_has_seat', 'This user already holds a seat');
       }
-      if (input.userId) {
-        const user = await r.users.get(orgId, input.userId);
-        if (!user) throw notFound('user');
-        if (await r.seats.byUser(orgId, input.userId)) {
-          throw new DomainError('conflict', 'user_has_seat', 'This user already holds a seat');
-        }
-      }
-      const day = input.anniversaryDay ?? now.getUTCDate();
-      const periodStart = periodStartFor(now, day);
-      const seatId = await r.seats.create({
-        orgId,
-        userId: input.userId ?? null,
-        licenseTypeId: lt.id,
-        monthlyLimit: input.monthlyLimit ?? null,
-        anniversaryDay: day,
-        periodStartedAt: periodStart,
-        renewsAt: nextRenewal(periodStart, day),
-        createdAt: now,
-      });
-      await post(r, {
-        orgId,
-        seatId,
-        kind: 'grant',
-        amount: lt.monthly_allotment,
-        periodStart,
-        actorUserId,
-        reason: 'first month',
-        at: now,
-      });
-      await r.events.append({ type: 'seat.created', occurredAt: now, orgId, actorUserId, seatId });
-      return this.view(r, (await r.seats.get(orgId, seatId))!);
+    }
+    const day = input.anniversaryDay ?? now.getUTCDate();
+    const periodStart = periodStartFor(now, day);
+    const seatId = await r.seats.create({
+      orgId,
+      userId: input.userId ?? null,
+      licenseTypeId: lt.id,
+      monthlyLimit: input.monthlyLimit ?? null,
+      anniversaryDay: day,
+      periodStartedAt: periodStart,
+      renewsAt: nextRenewal(periodStart, day),
+      createdAt: now,
     });
+    await post(r, {
+      orgId,
+      seatId,
+      kind: 'grant',
+      amount: lt.monthly_allotment,
+      periodStart,
+      actorUserId,
+      reason: 'first month',
+      at: now,
+    });
+    await r.events.append({ type: 'seat.created', occurredAt: now, orgId, actorUserId, seatId });
+    return this.view(r, (await r.seats.get(orgId, seatId))!);
   }
 
   async updateSeat(
@@ -368,57 +380,58 @@ export class CreditService {
    * is unique per period, so running this twice, or from two workers, grants once.
    */
   async renewSeat(orgId: string, seatId: string): Promise<number> {
-    const now = this.clock.now();
-    return this.store.tx(async (r) => {
-      const seat = await r.seats.lock(orgId, seatId);
-      if (!seat || seat.revoked_at) return 0;
-      let periodStart = seat.period_started_at;
-      let renewsAt = seat.renews_at;
-      let balance = seat.balance;
-      let renewals = 0;
-      while (renewsAt.getTime() <= now.getTime()) {
-        periodStart = renewsAt;
-        renewsAt = nextRenewal(periodStart, seat.anniversary_day);
-        const { grant, expire } = renewal({
-          balance,
-          reserved: seat.reserved,
-          allotment: seat.monthly_allotment,
-          cap: seat.rollover_cap,
-        });
-        // Entries carry the instant the renewal was due, so history reads right after a catch-up.
-        const granted = await post(r, {
+    return this.store.tx((r) => this.renewSeatInTx(r, orgId, seatId, this.clock.now()));
+  }
+
+  async renewSeatInTx(r: Repos, orgId: string, seatId: string, now: Date): Promise<number> {
+    const seat = await r.seats.lock(orgId, seatId);
+    if (!seat || seat.revoked_at) return 0;
+    let periodStart = seat.period_started_at;
+    let renewsAt = seat.renews_at;
+    let balance = seat.balance;
+    let renewals = 0;
+    while (renewsAt.getTime() <= now.getTime()) {
+      periodStart = renewsAt;
+      renewsAt = nextRenewal(periodStart, seat.anniversary_day);
+      const { grant, expire } = renewal({
+        balance,
+        reserved: seat.reserved,
+        allotment: seat.monthly_allotment,
+        cap: seat.rollover_cap,
+      });
+      // Entries carry the instant the renewal was due, so history reads right after a catch-up.
+      const granted = await post(r, {
+        orgId,
+        seatId,
+        kind: 'grant',
+        amount: grant,
+        periodStart,
+        at: periodStart,
+      });
+      if (!granted) continue;
+      balance += grant;
+      if (expire > 0) {
+        await post(r, {
           orgId,
           seatId,
-          kind: 'grant',
-          amount: grant,
-          periodStart,
+          kind: 'expire',
+          amount: -expire,
+          reason: 'over the rollover cap',
           at: periodStart,
         });
-        if (!granted) continue;
-        balance += grant;
-        if (expire > 0) {
-          await post(r, {
-            orgId,
-            seatId,
-            kind: 'expire',
-            amount: -expire,
-            reason: 'over the rollover cap',
-            at: periodStart,
-          });
-          balance -= expire;
-        }
-        await r.events.append({
-          type: 'credits.renewed',
-          occurredAt: periodStart,
-          orgId,
-          seatId,
-          data: { granted: grant, expired: expire, balance },
-        });
-        renewals++;
+        balance -= expire;
       }
-      await r.seats.setPeriod(seatId, periodStart, renewsAt);
-      return renewals;
-    });
+      await r.events.append({
+        type: 'credits.renewed',
+        occurredAt: periodStart,
+        orgId,
+        seatId,
+        data: { granted: grant, expired: expire, balance },
+      });
+      renewals++;
+    }
+    await r.seats.setPeriod(seatId, periodStart, renewsAt);
+    return renewals;
   }
 
   /** The renewal job: every due seat, in batches. */

@@ -8,11 +8,14 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Role } from '../domain/auth.ts';
+import type { Tx } from '../db/database.ts';
 import type { Repos, Store } from '../repositories/index.ts';
 import type { NewMember } from '../repositories/member.repository.ts';
 import { seedUuid } from '../seed/ids.ts';
 import { generateConnections, generateMember } from '../seed/profiles.ts';
 import { hashPassword } from './crypto.ts';
+import type { CreditService } from './credit.service.ts';
+import type { DeclineReason, InmailService, Sender } from './inmail.service.ts';
 
 /** Members member1..member50 are kept fresh for a newcomer's first InMail. */
 export const FRESH_MEMBERS = 50;
@@ -95,6 +98,8 @@ export class DemoService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly credits: CreditService,
+    private readonly inmails: InmailService,
   ) {}
 
   /** Whether the demo organization exists (the start banner lists its logins). */
@@ -112,12 +117,13 @@ export class DemoService {
     const progress = opts.progress ?? (() => {});
     progress(`loading demo data (${opts.members} members) ...`);
     const hash = await hashPassword(opts.password);
-    return this.store.tx(async (r) => {
+    return this.store.tx(async (r, trx) => {
       // Another process may have loaded it between the check and this transaction.
       if ((await r.organizations.count()) > 0) return null;
       await this.insertMembers(r, 0, opts.members, hash);
       await this.insertConnections(r, 0, opts.members);
       await this.insertOrganizations(r, hash, opts.members);
+      await this.insertSeatsAndHistory(r, trx, opts.members);
       return { organizations: 2, members: opts.members };
     });
   }
@@ -222,4 +228,183 @@ export class DemoService {
       await r.members.connectMany(pairs);
     }
   }
+
+  /**
+   * Seats (recruiter1 corporate, recruiter2 professional, recruiter3 lite with its 30 credits
+   * unspent, the Northwind recruiter professional), bought 75 days ago, and two and a half months of
+   * history for recruiter1 and recruiter2 written through the real send and answer paths with the
+   * clock set to each moment: InMails sent, accepted, declined, replied, still pending, with
+   * renewals on the way. Never to member1..member50, who stay fresh for a newcomer.
+   */
+  private async insertSeatsAndHistory(r: Repos, trx: Tx, memberCount: number): Promise<void> {
+    const now = this.clock.now();
+    const bought = new Date(now.getTime() - 75 * DAY);
+    const seats: Record<string, { seatId: string; sender: Sender }> = {};
+    const licence: Record<string, string> = {
+      'recruiter1@demo.test': 'corporate',
+      'recruiter2@demo.test': 'professional',
+      'recruiter3@demo.test': 'lite',
+      'recruiter@northwind.test': 'professional',
+    };
+    for (const u of DEMO_USERS) {
+      const key = licence[u.email];
+      if (!key) continue;
+      const accountId = seedUuid('user-account', u.email);
+      const user = (await r.users.findByAccount(accountId))!;
+      const seat = await this.credits.createSeatInTx(
+        r,
+        user.org_id,
+        null,
+        { userId: user.id, licenseType: key },
+        bought,
+      );
+      seats[u.email] = {
+        seatId: seat.id,
+        sender: {
+          orgId: user.org_id,
+          userId: user.id,
+          roles: user.roles,
+          memberId: user.member_id,
+          firstName: user.first_name,
+          lastName: user.last_name,
+        },
+      };
+    }
+
+    type Step = { at: Date; run: () => Promise<void> };
+    const steps: Step[] = [];
+    const rand = mulberry32(20260301);
+    const span = memberCount - FRESH_MEMBERS;
+    let next = 0;
+    const plan: [string, number, string][] = [
+      ['recruiter1@demo.test', 48, 'Senior engineers'],
+      ['recruiter2@demo.test', 30, 'Quant analysts'],
+    ];
+    const sent: { inmailId: string; memberId: string; at: Date }[] = [];
+    for (const [email, count, theme] of plan) {
+      const { seatId, sender } = seats[email]!;
+      for (let k = 0; k < count; k++) {
+        const index = FRESH_MEMBERS + ((next++ * 7919 + 13) % span);
+        const memberId = seedUuid('member', index);
+        const at = new Date(bought.getTime() + (1 + rand() * 73) * DAY);
+        const subject = SUBJECTS[k % SUBJECTS.length]!.replace('{theme}', theme);
+        steps.push({
+          at,
+          run: async () => {
+            await this.credits.renewSeatInTx(r, sender.orgId, seatId, at);
+            const member = (await r.members.get(memberId))!;
+            const body =
+              `Hi ${member.first_name}, I read about your work as ${member.current_title} at ${member.current_company}. ` +
+              `I am hiring for a team that would value that experience. Would you be open to a 20-minute call this week?`;
+            try {
+              const res = await this.inmails.sendInTx(
+                r,
+                trx,
+                sender,
+                { recipientId: memberId, subject, body, seatId },
+                at,
+              );
+              sent.push({ inmailId: res.id, memberId, at });
+              // A free message to a connection has no accept or decline; leave it as it is.
+              if (!res.free) this.planAnswer(steps, res.id, memberId, at, rand, trx, r, now);
+            } catch {
+              // a cap or a snooze on the way: the demo simply skips that candidate
+            }
+          },
+        });
+      }
+    }
+    // Steps add later steps (answers) as they run: process in time order until none are left.
+    while (steps.length) {
+      steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+      const step = steps.shift()!;
+      await step.run();
+    }
+    for (const { seatId, sender } of Object.values(seats)) {
+      await this.credits.renewSeatInTx(r, sender.orgId, seatId, now);
+    }
+  }
+
+  private planAnswer(
+    steps: { at: Date; run: () => Promise<void> }[],
+    inmailId: string,
+    memberId: string,
+    sentAt: Date,
+    rand: () => number,
+    trx: Tx,
+    r: Repos,
+    now: Date,
+  ): void {
+    const p = rand();
+    const at = new Date(sentAt.getTime() + (0.2 + rand() * 6) * DAY);
+    if (at > now || p >= 0.5) return; // about half never answer
+    const answer = async (
+      kind: 'accepted' | 'declined' | 'replied',
+      d: Parameters<InmailService['respondInTx']>[5],
+    ) => {
+      await this.inmails.respondInTx(r, trx, memberId, inmailId, kind, d, at);
+    };
+    if (p < 0.22) {
+      steps.push({
+        at,
+        run: async () => {
+          await answer('accepted', {});
+          await this.inmails.respondInTx(
+            r,
+            trx,
+            memberId,
+            inmailId,
+            'replied',
+            { body: REPLIES[Math.floor(rand() * REPLIES.length)]! },
+            new Date(at.getTime() + 3_600_000),
+          );
+        },
+      });
+    } else if (p < 0.37) {
+      const reasons: DeclineReason[] = ['not_looking', 'not_a_fit', 'timing', 'contact_later', 'other'];
+      const reason = reasons[Math.floor(rand() * reasons.length)]!;
+      steps.push({
+        at,
+        run: () =>
+          answer('declined', {
+            reason,
+            ...(reason === 'contact_later' ? { contactLaterMonths: 3 } : {}),
+            ...(reason === 'other' ? { note: 'Thanks, but I just started a new role.' } : {}),
+          }),
+      });
+    } else {
+      steps.push({
+        at,
+        run: () => answer('replied', { body: REPLIES[Math.floor(rand() * REPLIES.length)]! }),
+      });
+    }
+  }
+}
+
+const DAY = 86_400_000;
+
+const SUBJECTS = [
+  '{theme}: a role that fits your background',
+  'Your experience caught my eye',
+  'Quick question about your next move',
+  'An opening on a team you might like',
+];
+
+const REPLIES = [
+  'Thanks for reaching out! Happy to talk. Thursday afternoon works for me.',
+  'Interesting, could you share the salary range and whether it is remote-friendly?',
+  'I am not actively looking, but I would hear more. What is the team size?',
+  'Sure, send me a calendar invite for next week.',
+];
+
+/** A small seeded PRNG, so the demo history is the same on every install. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

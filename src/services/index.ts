@@ -7,29 +7,70 @@ import type { Database } from '../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { Store } from '../repositories/index.ts';
 import { AuthService } from './auth.service.ts';
+import { ConnectionService } from './connection.service.ts';
+import { CreditService } from './credit.service.ts';
 import { DemoService } from './demo.service.ts';
 import { DirectoryService } from './directory.service.ts';
 import { HealthService } from './health.service.ts';
+import { InboxService } from './inbox.service.ts';
+import { InmailService, type InmailRules } from './inmail.service.ts';
+import { createMailer, type Mailer } from './mail.ts';
 import { MaintenanceService } from './maintenance.service.ts';
+import { MemberService } from './member.service.ts';
+import { NotificationService } from './notification.service.ts';
 
 export interface ServiceDeps {
   database: Database;
   config: Config;
   clock: Clock;
   queue: JobQueue | null;
+  /** Overrides the SMTP mailer (tests). */
+  mailer?: Mailer | null;
 }
 
 export function createServices(deps: ServiceDeps) {
+  const { config, clock, queue } = deps;
   const store = new Store(deps.database.db);
+  const mailer =
+    deps.mailer !== undefined
+      ? deps.mailer
+      : config.smtpUrl
+        ? createMailer(config.smtpUrl, config.smtpFrom)
+        : null;
+  const rules: InmailRules = {
+    expiryDays: config.inmailExpiryDays,
+    networkCap: config.networkCap,
+    networkCapDays: config.networkCapDays,
+  };
+  const notifications = new NotificationService(store, clock, queue, mailer, config.publicUrl);
+  const credits = new CreditService(store, clock);
+  const inmails = new InmailService(store, clock, notifications, rules);
   return {
     store,
-    clock: deps.clock,
-    queue: deps.queue,
-    auth: new AuthService(store, deps.clock, deps.config),
-    directory: new DirectoryService(store),
+    clock,
+    queue,
+    config,
+    auth: new AuthService(store, clock, config),
+    directory: new DirectoryService(store, credits, clock),
     health: new HealthService(store, deps.database.backend),
-    demo: new DemoService(store, deps.clock),
-    maintenance: new MaintenanceService(store, deps.clock),
+    // The demo's history is written without emails: nobody should be mailed about the past.
+    demo: new DemoService(
+      store,
+      clock,
+      credits,
+      new InmailService(store, clock, new NotificationService(store, clock, null, null, undefined), rules),
+    ),
+    maintenance: new MaintenanceService(store, clock),
+    notifications,
+    credits,
+    inmails,
+    inbox: new InboxService(store, clock, notifications),
+    connections: new ConnectionService(store, clock, notifications, {
+      noteMax: config.connectionNoteMax,
+      weeklyCap: config.connectionWeeklyCap,
+      cooldownDays: config.connectionCooldownDays,
+    }),
+    members: new MemberService(store, clock, rules),
   };
 }
 export type Services = ReturnType<typeof createServices>;

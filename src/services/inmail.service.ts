@@ -12,7 +12,7 @@ import { capFreesAt, refundDue, withinMonthlyLimit, type ResponseKind } from '..
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '../domain/errors.ts';
 import type { Tx } from '../db/database.ts';
 import type { Repos, Store } from '../repositories/index.ts';
-import type { InmailRow } from '../repositories/inmail.repository.ts';
+import type { InmailRow, InmailStatus } from '../repositories/inmail.repository.ts';
 import { post } from './credit.service.ts';
 import { sha256 } from './crypto.ts';
 import type { NotificationService } from './notification.service.ts';
@@ -69,7 +69,7 @@ export interface InmailView {
   recipientId: string;
   subject: string;
   body: string;
-  status: string;
+  status: InmailStatus;
   channel: 'inmail' | 'message';
   charged: boolean;
   sentAt: Date;
@@ -416,90 +416,105 @@ export class InmailService {
       body?: string;
     },
   ): Promise<InmailView> {
-    const now = this.clock.now();
-    return this.store.tx(async (r, trx) => {
-      const i = await r.inmails.lockForRecipient(memberId, inmailId);
-      if (!i) throw notFound('InMail');
-      if (i.channel === 'message' && kind !== 'replied') {
-        throw conflict('not_an_inmail', 'This is a message from a connection: reply to it');
-      }
-      const first = i.status === 'pending';
-      if (kind === 'accepted') {
-        if (i.status === 'accepted' || i.status === 'replied') return inmailView(i);
-        if (!first) throw conflict('already_responded', `This InMail is ${i.status}`, { status: i.status });
-        await r.inmails.setResponse(i.id, { status: 'accepted', acceptedAt: now });
-      } else if (kind === 'declined') {
-        if (i.status === 'declined') return inmailView(i);
-        if (!first) throw conflict('already_responded', `This InMail is ${i.status}`, { status: i.status });
-        const contactLaterUntil =
-          d.reason === 'contact_later' && d.contactLaterMonths ? addMonths(now, d.contactLaterMonths) : null;
-        await r.inmails.setResponse(i.id, {
-          status: 'declined',
-          declinedAt: now,
-          declineReason: d.reason!,
-          declineNote: d.note ?? null,
-          contactLaterUntil,
-        });
-      } else {
-        if (i.status === 'declined' || i.status === 'expired') {
-          throw conflict('conversation_closed', `This InMail is ${i.status}; the conversation is closed`, {
-            status: i.status,
-          });
-        }
-        await r.inmails.setResponse(i.id, { status: first ? 'replied' : i.status, repliedAt: now });
-        await r.threads.addMessage({
-          threadId: i.thread_id,
-          inmailId: i.id,
-          author: 'recipient',
-          authorUserId: null,
-          body: d.body!,
-          at: now,
-        });
-      }
+    return this.store.tx((r, trx) => this.respondInTx(r, trx, memberId, inmailId, kind, d, this.clock.now()));
+  }
 
-      const base = {
-        occurredAt: now,
-        orgId: i.org_id,
-        actorMemberId: memberId,
-        seatId: i.seat_id,
-        recipientMemberId: memberId,
-        inmailId: i.id,
+  /** The answer itself, inside a transaction the caller opened (the demo loader calls it too). */
+  async respondInTx(
+    r: Repos,
+    trx: Tx,
+    memberId: string,
+    inmailId: string,
+    kind: ResponseKind,
+    d: {
+      reason?: DeclineReason;
+      contactLaterMonths?: number | undefined;
+      note?: string | undefined;
+      body?: string;
+    },
+    now: Date,
+  ): Promise<InmailView> {
+    const i = await r.inmails.lockForRecipient(memberId, inmailId);
+    if (!i) throw notFound('InMail');
+    if (i.channel === 'message' && kind !== 'replied') {
+      throw conflict('not_an_inmail', 'This is a message from a connection: reply to it');
+    }
+    const first = i.status === 'pending';
+    if (kind === 'accepted') {
+      if (i.status === 'accepted' || i.status === 'replied') return inmailView(i);
+      if (!first) throw conflict('already_responded', `This InMail is ${i.status}`, { status: i.status });
+      await r.inmails.setResponse(i.id, { status: 'accepted', acceptedAt: now });
+    } else if (kind === 'declined') {
+      if (i.status === 'declined') return inmailView(i);
+      if (!first) throw conflict('already_responded', `This InMail is ${i.status}`, { status: i.status });
+      const contactLaterUntil =
+        d.reason === 'contact_later' && d.contactLaterMonths ? addMonths(now, d.contactLaterMonths) : null;
+      await r.inmails.setResponse(i.id, {
+        status: 'declined',
+        declinedAt: now,
+        declineReason: d.reason!,
+        declineNote: d.note ?? null,
+        contactLaterUntil,
+      });
+    } else {
+      if (i.status === 'declined' || i.status === 'expired') {
+        throw conflict('conversation_closed', `This InMail is ${i.status}; the conversation is closed`, {
+          status: i.status,
+        });
+      }
+      await r.inmails.setResponse(i.id, { status: first ? 'replied' : i.status, repliedAt: now });
+      await r.threads.addMessage({
         threadId: i.thread_id,
-        campaignId: i.campaign_id,
-      };
-      const isFirstReply = kind === 'replied' && i.replied_at === null;
-      if (kind !== 'replied' || isFirstReply) {
-        await r.events.append({
-          ...base,
-          type: `${i.channel}.${kind}`,
-          data:
-            kind === 'declined' ? { reason: d.reason, contactLaterMonths: d.contactLaterMonths ?? null } : {},
-        });
-      } else {
-        await r.events.append({ ...base, type: 'message.sent', data: { author: 'recipient' } });
-      }
-      if (first) await this.maybeRefund(r, i, kind, now);
+        inmailId: i.id,
+        author: 'recipient',
+        authorUserId: null,
+        body: d.body!,
+        at: now,
+      });
+    }
 
-      const senderAccount = await r.users.get(i.org_id, i.sender_user_id);
-      if (senderAccount) {
-        const member = await r.members.get(memberId);
-        const name = member ? `${member.first_name} ${member.last_name}` : 'The candidate';
-        await this.notifications.notify(r, trx, {
-          accountId: senderAccount.account_id,
-          kind: `inmail.${kind}`,
-          title:
-            kind === 'accepted'
-              ? `${name} accepted your InMail "${i.subject}"`
-              : kind === 'declined'
-                ? `${name} declined your InMail "${i.subject}"`
-                : `${name} replied to "${i.subject}"`,
-          body: kind === 'replied' ? d.body!.slice(0, 300) : (d.note ?? ''),
-          link: `/threads/${i.thread_id}`,
-          data: { inmailId: i.id, threadId: i.thread_id },
-        });
-      }
-      return inmailView((await r.inmails.get(i.id))!);
-    });
+    const base = {
+      occurredAt: now,
+      orgId: i.org_id,
+      actorMemberId: memberId,
+      seatId: i.seat_id,
+      recipientMemberId: memberId,
+      inmailId: i.id,
+      threadId: i.thread_id,
+      campaignId: i.campaign_id,
+    };
+    const isFirstReply = kind === 'replied' && i.replied_at === null;
+    if (kind !== 'replied' || isFirstReply) {
+      await r.events.append({
+        ...base,
+        type: `${i.channel}.${kind}`,
+        data:
+          kind === 'declined' ? { reason: d.reason, contactLaterMonths: d.contactLaterMonths ?? null } : {},
+      });
+    } else {
+      await r.events.append({ ...base, type: 'message.sent', data: { author: 'recipient' } });
+    }
+    if (first) await this.maybeRefund(r, i, kind, now);
+
+    const senderAccount = await r.users.get(i.org_id, i.sender_user_id);
+    if (senderAccount) {
+      const member = await r.members.get(memberId);
+      const name = member ? `${member.first_name} ${member.last_name}` : 'The candidate';
+      await this.notifications.notify(r, trx, {
+        accountId: senderAccount.account_id,
+        kind: `inmail.${kind}`,
+        title:
+          kind === 'accepted'
+            ? `${name} accepted your InMail "${i.subject}"`
+            : kind === 'declined'
+              ? `${name} declined your InMail "${i.subject}"`
+              : `${name} replied to "${i.subject}"`,
+        body: kind === 'replied' ? d.body!.slice(0, 300) : (d.note ?? ''),
+        link: `/threads/${i.thread_id}`,
+        data: { inmailId: i.id, threadId: i.thread_id },
+      });
+    }
+    return inmailView((await r.inmails.get(i.id))!);
   }
 
   private async maybeRefund(r: Repos, i: InmailRow, kind: ResponseKind, now: Date): Promise<void> {

@@ -8,9 +8,11 @@ export class MaintenanceService {
     private readonly clock: Clock,
   ) {}
 
-  async housekeeping(): Promise<{ sessionsDeleted: number }> {
+  async housekeeping(): Promise<{ sessionsDeleted: number; idempotencyKeysDeleted: number }> {
     const dayAgo = new Date(this.clock.now().getTime() - 86_400_000);
     const sessionsDeleted = await this.store.repos.sessions.deleteEndedBefore(dayAgo);
-    return { sessionsDeleted };
+    // Retries come within minutes; a day of replay protection is plenty.
+    const idempotencyKeysDeleted = await this.store.repos.idempotency.deleteBefore(dayAgo);
+    return { sessionsDeleted, idempotencyKeysDeleted };
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { App, RouteContext } from '../app.ts';
+import { SeatSchema } from './seats.ts';
 
 export const MeResponse = z.object({
   via: z.enum(['session', 'api_key']),
@@ -16,6 +17,7 @@ export const MeResponse = z.object({
     .nullable(),
   memberId: z.string().nullable(),
   scopes: z.array(z.string()).nullable(),
+  seat: SeatSchema.nullable().describe('The seat the user holds, with its balance'),
 });
 
 export function meRoutes(app: App, { services, guard }: RouteContext) {

@@ -56,13 +56,14 @@ export function problem(
   detail: string,
   extra: { errors?: FieldError[]; [k: string]: unknown } = {},
 ): ProblemBody {
+  // Extra members never override the standard ones.
   const body: ProblemBody = {
+    ...extra,
     type: `urn:inmail:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail,
     code,
-    ...extra,
   };
   if (body.errors && body.errors.length === 0) delete body.errors;
   return body;

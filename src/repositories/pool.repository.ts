@@ -14,10 +14,13 @@ export class PoolRepository {
   }
 
   async apply(orgId: string, amount: number): Promise<number> {
+    // Create the row first: an INSERT ... ON CONFLICT UPDATE would check its proposed row (a
+    // negative balance for a debit) against the CHECK constraint before finding the conflict.
+    await sql`INSERT INTO credit_pools (org_id) VALUES (${orgId}) ON CONFLICT DO NOTHING`.execute(this.db);
     const r = await sql<{ balance: number }>`
-      INSERT INTO credit_pools (org_id, balance) VALUES (${orgId}, ${amount})
-      ON CONFLICT (org_id) DO UPDATE SET balance = credit_pools.balance + ${amount}::int
-      RETURNING balance`.execute(this.db);
+      UPDATE credit_pools SET balance = balance + ${amount}::int WHERE org_id = ${orgId} RETURNING balance`.execute(
+      this.db,
+    );
     return r.rows[0]!.balance;
   }
 

@@ -51,7 +51,7 @@ const INBOX_SELECT = sql`
   JOIN members rm ON rm.id = t.recipient_member_id
   LEFT JOIN members sm ON sm.account_id = u.account_id
   LEFT JOIN LATERAL (SELECT id, status FROM inmails WHERE thread_id = t.id ORDER BY sent_at DESC, id DESC LIMIT 1) li ON true
-  LEFT JOIN LATERAL (SELECT body, author FROM messages WHERE thread_id = t.id ORDER BY created_at DESC, id DESC LIMIT 1) lm ON true`;
+  LEFT JOIN LATERAL (SELECT body, author FROM messages WHERE thread_id = t.id ORDER BY seq DESC LIMIT 1) lm ON true`;
 
 export class ThreadRepository {
   constructor(private readonly db: Executor) {}
@@ -88,7 +88,7 @@ export class ThreadRepository {
   async messages(threadId: string): Promise<MessageRow[]> {
     const r = await sql<MessageRow>`
       SELECT id, thread_id, inmail_id, author, author_user_id, body, created_at FROM messages
-      WHERE thread_id = ${threadId} ORDER BY created_at, id`.execute(this.db);
+      WHERE thread_id = ${threadId} ORDER BY seq`.execute(this.db);
     return r.rows;
   }
 

@@ -147,7 +147,7 @@ export class ConnectionService {
       }
       if (c.status === to) return view(c);
       if (c.status !== 'pending')
-        throw conflict('invitation_closed', `This invitation is ${c.status}`, { status: c.status });
+        throw conflict('invitation_closed', `This invitation is ${c.status}`, { currentStatus: c.status });
       await r.connectionRequests.setStatus(id, to, now);
       if (to === 'accepted') await r.members.connectMany([[c.from_member_id, c.to_member_id]]);
       await r.events.append({

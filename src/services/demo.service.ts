@@ -251,12 +251,15 @@ export class DemoService {
       if (!key) continue;
       const accountId = seedUuid('user-account', u.email);
       const user = (await r.users.findByAccount(accountId))!;
+      // recruiter1 and recruiter2 have two and a half months of history; the other seats were
+      // bought today (recruiter3's 30 lite credits are unspent).
+      const since = u.email === 'recruiter1@demo.test' || u.email === 'recruiter2@demo.test' ? bought : now;
       const seat = await this.credits.createSeatInTx(
         r,
         user.org_id,
         null,
         { userId: user.id, licenseType: key },
-        bought,
+        since,
       );
       seats[u.email] = {
         seatId: seat.id,

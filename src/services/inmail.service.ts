@@ -442,11 +442,13 @@ export class InmailService {
     const first = i.status === 'pending';
     if (kind === 'accepted') {
       if (i.status === 'accepted' || i.status === 'replied') return inmailView(i);
-      if (!first) throw conflict('already_responded', `This InMail is ${i.status}`, { status: i.status });
+      if (!first)
+        throw conflict('already_responded', `This InMail is ${i.status}`, { currentStatus: i.status });
       await r.inmails.setResponse(i.id, { status: 'accepted', acceptedAt: now });
     } else if (kind === 'declined') {
       if (i.status === 'declined') return inmailView(i);
-      if (!first) throw conflict('already_responded', `This InMail is ${i.status}`, { status: i.status });
+      if (!first)
+        throw conflict('already_responded', `This InMail is ${i.status}`, { currentStatus: i.status });
       const contactLaterUntil =
         d.reason === 'contact_later' && d.contactLaterMonths ? addMonths(now, d.contactLaterMonths) : null;
       await r.inmails.setResponse(i.id, {
@@ -459,7 +461,7 @@ export class InmailService {
     } else {
       if (i.status === 'declined' || i.status === 'expired') {
         throw conflict('conversation_closed', `This InMail is ${i.status}; the conversation is closed`, {
-          status: i.status,
+          currentStatus: i.status,
         });
       }
       await r.inmails.setResponse(i.id, { status: first ? 'replied' : i.status, repliedAt: now });

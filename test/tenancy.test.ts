@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from './support/app.ts';
-import { as, memberId, type Client } from './support/client.ts';
+import { as, memberId, type Client, type Res } from './support/client.ts';
 
 let t: TestApp;
 /** Objects of Demo Agency (and of member1), by kind. */
@@ -99,10 +99,10 @@ test("every id route answers 404 for another organization's or member's object",
     for (const method of ['get', 'post', 'patch', 'put', 'delete']) {
       if (!item[method]) continue;
       const key = `${method.toUpperCase()} ${path}`;
-      const who = scope === 'org' ? outsiders.org : outsiders.member;
-      const url = path.replace('{id}', id);
+      const who: Client = scope === 'org' ? outsiders.org : outsiders.member;
+      const url: string = path.replace('{id}', id);
       const body = BODIES[key];
-      const r =
+      const r: Res =
         method === 'get'
           ? await who.get(url)
           : method === 'delete'

@@ -20,6 +20,7 @@ import { OrganizationRepository } from './organization.repository.ts';
 import { PolicyRepository } from './policy.repository.ts';
 import { PoolRepository } from './pool.repository.ts';
 // } from './policy.repository.ts';
+import { SendRepository } from './send.repository.ts';
 import { SeatRepository } from './seat.repository.ts';
 import { SessionRepository } from './session.repository.ts';
 import { ThreadRepository } from './thread.repository.ts';
@@ -45,6 +46,7 @@ export function repositories(ex: Executor) {
     policies: new PolicyRepository(ex),
     pools: new PoolRepository(ex),
     seats: new SeatRepository(ex),
+    sends: new SendRepository(ex),
     sessions: new SessionRepository(ex),
     threads: new ThreadRepository(ex),
     users: new UserRepository(ex),

@@ -156,6 +156,19 @@ export class InmailRepository {
     return r.rows.map((x) => x.sent_at);
   }
 
+  /**
+   * InMails to a member since an instant, with their organization: both frequency caps (network
+   * and organization) are computed from this one read.
+   */
+  async recentTo(recipientId: string, since: Date): Promise<{ sent_at: Date; org_id: string }[]> {
+    const r = await sql<{ sent_at: Date; org_id: string }>`
+      SELECT sent_at, org_id FROM inmails
+      WHERE recipient_member_id = ${recipientId} AND channel = 'inmail' AND sent_at > ${since}`.execute(
+      this.db,
+    );
+    return r.rows;
+  }
+
   /** An organization's InMails to one member, newest first (the candidate's contact history). */
   async historyForOrg(orgId: string, recipientId: string, limit: number): Promise<InmailRow[]> {
     const r = await sql<InmailRow>`

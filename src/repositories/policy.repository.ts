@@ -27,11 +27,16 @@ export type OrgPolicyPatch = Partial<{
 export class PolicyRepository {
   constructor(private readonly db: Executor) {}
 
-  /** The organization's policies; the defaults row is created on first read. */
+  /**
+   * The organization's policies. Every organization gets its row when it is created (a trigger),
+   * so this is one SELECT on the send path; the insert is only a fallback.
+   */
   async get(orgId: string): Promise<OrgPolicyRow> {
-    await sql`INSERT INTO org_policies (org_id) VALUES (${orgId}) ON CONFLICT DO NOTHING`.execute(this.db);
     const r = await sql<OrgPolicyRow>`SELECT * FROM org_policies WHERE org_id = ${orgId}`.execute(this.db);
-    return r.rows[0]!;
+    if (r.rows[0]) return r.rows[0];
+    await sql`INSERT INTO org_policies (org_id) VALUES (${orgId}) ON CONFLICT DO NOTHING`.execute(this.db);
+    return (await sql<OrgPolicyRow>`SELECT * FROM org_policies WHERE org_id = ${orgId}`.execute(this.db))
+      .rows[0]!;
   }
 
   async update(orgId: string, p: OrgPolicyPatch, at: Date): Promise<OrgPolicyRow> {

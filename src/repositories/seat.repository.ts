@@ -70,6 +70,14 @@ export class SeatRepository {
     return r.rows[0];
   }
 
+  /** Locks the seat a user holds (one statement: the send path's own seat). */
+  async lockHeldBy(orgId: string, userId: string): Promise<SeatRow | undefined> {
+    const r = await sql<SeatRow>`
+      ${SELECT} WHERE s.org_id = ${orgId} AND s.user_id = ${userId} AND s.revoked_at IS NULL
+      FOR UPDATE OF s`.execute(this.db);
+    return r.rows[0];
+  }
+
   async byUser(orgId: string, userId: string): Promise<SeatRow | undefined> {
     const r = await sql<SeatRow>`
       ${SELECT} WHERE s.org_id = ${orgId} AND s.user_id = ${userId} AND s.revoked_at IS NULL`.execute(

@@ -148,26 +148,24 @@ export class AuthService {
         apiKeyId: key.id,
       };
     }
-    const session = await repos.sessions.findByTokenHash(hash);
-    if (!session || session.revoked_at || session.expires_at <= now) return undefined;
-    const user = await repos.users.findByAccount(session.account_id);
-    const memberId = user ? user.member_id : ((await repos.members.idByAccount(session.account_id)) ?? null);
+    const s = await repos.sessions.resolve(hash);
+    if (!s || s.revoked_at || s.expires_at <= now) return undefined;
     return {
       via: 'session',
-      accountId: session.account_id,
+      accountId: s.account_id,
       user:
-        user && !user.disabled_at
+        s.user_id && !s.disabled_at
           ? {
-              id: user.id,
-              orgId: user.org_id,
-              roles: user.roles,
-              firstName: user.first_name,
-              lastName: user.last_name,
+              id: s.user_id,
+              orgId: s.org_id!,
+              roles: (s.roles ?? []) as Role[],
+              firstName: s.first_name!,
+              lastName: s.last_name!,
             }
           : null,
-      memberId,
+      memberId: s.member_id,
       scopes: null,
-      sessionId: session.id,
+      sessionId: s.id,
       apiKeyId: null,
     };
   }

@@ -164,14 +164,31 @@ export class InmailService {
           return { result: prior.response as SendResult, replayed: true };
         }
       }
-      const result = await this.sendInTx(r, trx, sender, input, now);
-      if (idempotencyKey) await r.idempotency.complete(scope, idempotencyKey, 201, result);
+      const result = await this.sendInTx(
+        r,
+        trx,
+        sender,
+        input,
+        now,
+        idempotencyKey ? { scope, key: idempotencyKey } : null,
+      );
       return { result, replayed: false };
     });
   }
 
-  /** The send itself, inside a transaction the caller opened (campaigns call it too). */
-  async sendInTx(r: Repos, trx: Tx, sender: Sender, input: SendInput, now: Date): Promise<SendResult> {
+  /**
+   * The send itself, inside a transaction the caller opened (campaigns call it too). Reads: the
+   * recipient (one query), the seat under its row lock, the recipient's contact lock and recent
+   * InMails for the caps; then one statement writes everything (SendRepository.record).
+   */
+  async sendInTx(
+    r: Repos,
+    trx: Tx,
+    sender: Sender,
+    input: SendInput,
+    now: Date,
+    idempotency: { scope: string; key: string } | null = null,
+  ): Promise<SendResult> {
     const recipient = await r.members.contactCheck(input.recipientId, sender);
     if (!recipient || recipient.id === sender.memberId) throw notFound('recipient');
     if (recipient.blocked_user || recipient.blocked_org) {
@@ -200,11 +217,12 @@ export class InmailService {
     if (!free) {
       const seat = input.seatId
         ? await r.seats.lock(sender.orgId, input.seatId)
-        : await this.lockOwnSeat(r, sender);
-      if (!seat)
+        : await r.seats.lockHeldBy(sender.orgId, sender.userId);
+      if (!seat) {
         throw input.seatId
           ? notFound('seat')
           : unprocessable('no_seat', 'You hold no seat; ask an org admin to assign one');
+      }
       if (seat.user_id !== sender.userId && !sender.roles.includes('org_admin')) {
         throw forbidden('This seat belongs to someone else', 'not_your_seat');
       }
@@ -214,6 +232,7 @@ export class InmailService {
       await this.checkCaps(r, sender.orgId, recipient.id, now);
 
       if (
+        seat.monthly_limit !== null &&
         !withinMonthlyLimit(seat.monthly_limit, await r.seats.spentSince(seat.id, seat.period_started_at))
       ) {
         throw unprocessable(
@@ -237,67 +256,8 @@ export class InmailService {
     const id = randomUUID();
     const threadId = randomUUID();
     const expiresAt = new Date(now.getTime() + this.rules.expiryDays * DAY);
-    await r.inmails.create({
-      id,
-      threadId,
-      orgId: sender.orgId,
-      seatId,
-      senderUserId: sender.userId,
-      recipientMemberId: recipient.id,
-      subject: input.subject,
-      body: input.body,
-      charged: !free,
-      channel: free ? 'message' : 'inmail',
-      sentAt: now,
-      expiresAt,
-      campaignId: input.campaignId ?? null,
-      templateId: input.templateId ?? null,
-      templateVersion: input.templateVersion ?? null,
-    });
-    if (seatId) {
-      await post(r, {
-        orgId: sender.orgId,
-        seatId,
-        kind: 'spend',
-        amount: -1,
-        inmailId: id,
-        actorUserId: sender.userId,
-        campaignId: input.campaignId ?? null,
-        at: now,
-      });
-    }
-    if (recipient.account_id) {
-      await this.notifications.notify(r, trx, {
-        accountId: recipient.account_id,
-        kind: free ? 'message.received' : 'inmail.received',
-        title: free
-          ? `New message from ${sender.firstName} ${sender.lastName}`
-          : `New InMail from ${sender.firstName} ${sender.lastName}: ${input.subject}`,
-        body: input.body.slice(0, 300),
-        link: `/inbox/${threadId}`,
-        data: { inmailId: id, threadId },
-      });
-    }
-    const base = {
-      occurredAt: now,
-      orgId: sender.orgId,
-      actorUserId: sender.userId,
-      seatId,
-      recipientMemberId: recipient.id,
-      inmailId: id,
-      threadId,
-      campaignId: input.campaignId ?? null,
-    };
     const channel = free ? 'message' : 'inmail';
-    await r.events.append(
-      {
-        ...base,
-        type: `${channel}.sent`,
-        data: { templateId: input.templateId ?? null, templateVersion: input.templateVersion ?? null },
-      },
-      { ...base, type: `${channel}.delivered` },
-    );
-    return {
+    const result: SendResult = {
       id,
       threadId,
       recipientId: recipient.id,
@@ -310,26 +270,81 @@ export class InmailService {
       sentAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
     };
-  }
-
-  private async lockOwnSeat(r: Repos, sender: Sender) {
-    const own = await r.seats.byUser(sender.orgId, sender.userId);
-    return own ? r.seats.lock(sender.orgId, own.id) : undefined;
+    const base = {
+      occurredAt: now,
+      orgId: sender.orgId,
+      actorUserId: sender.userId,
+      seatId,
+      recipientMemberId: recipient.id,
+      inmailId: id,
+      threadId,
+      campaignId: input.campaignId ?? null,
+    };
+    const { notificationId } = await r.sends.record({
+      inmail: {
+        id,
+        threadId,
+        orgId: sender.orgId,
+        seatId,
+        senderUserId: sender.userId,
+        recipientMemberId: recipient.id,
+        subject: input.subject,
+        body: input.body,
+        charged: !free,
+        channel,
+        sentAt: now,
+        expiresAt,
+        campaignId: input.campaignId ?? null,
+        templateId: input.templateId ?? null,
+        templateVersion: input.templateVersion ?? null,
+      },
+      charge: seatId ? { seatId, actorUserId: sender.userId } : null,
+      notification: recipient.account_id
+        ? {
+            accountId: recipient.account_id,
+            kind: free ? 'message.received' : 'inmail.received',
+            title: free
+              ? `New message from ${sender.firstName} ${sender.lastName}`
+              : `New InMail from ${sender.firstName} ${sender.lastName}: ${input.subject}`,
+            body: input.body.slice(0, 300),
+            link: `/inbox/${threadId}`,
+            data: { inmailId: id, threadId },
+          }
+        : null,
+      events: [
+        {
+          ...base,
+          type: `${channel}.sent`,
+          data: { templateId: input.templateId ?? null, templateVersion: input.templateVersion ?? null },
+        },
+        { ...base, type: `${channel}.delivered` },
+      ],
+      idempotency: idempotency ? { ...idempotency, response: result } : null,
+    });
+    if (notificationId) await this.notifications.queueEmail(trx, notificationId);
+    return result;
   }
 
   /**
    * The contact-frequency caps, checked under the recipient's contact lock so that two senders
    * racing for the same candidate cannot both pass: across the network, and per organization.
+   * Both come from one read of the recipient's recent InMails.
    */
   async checkCaps(r: Repos, orgId: string, recipientId: string, now: Date): Promise<void> {
+    const policy = await r.policies.get(orgId);
     const netWindow = this.rules.networkCapDays * DAY;
-    const net = await r.inmails.sentTo(recipientId, new Date(now.getTime() - netWindow));
+    const orgWindow = policy.org_cap_window_days * DAY;
+    const recent = await r.inmails.recentTo(
+      recipientId,
+      new Date(now.getTime() - Math.max(netWindow, orgWindow)),
+    );
+    const net = recent.filter((x) => x.sent_at.getTime() > now.getTime() - netWindow).map((x) => x.sent_at);
     const netFrees = capFreesAt(net, this.rules.networkCap, netWindow);
     if (netFrees)
       throw this.capError('network', this.rules.networkCap, this.rules.networkCapDays, netFrees, now);
-    const policy = await r.policies.get(orgId);
-    const orgWindow = policy.org_cap_window_days * DAY;
-    const mine = await r.inmails.sentTo(recipientId, new Date(now.getTime() - orgWindow), orgId);
+    const mine = recent
+      .filter((x) => x.org_id === orgId && x.sent_at.getTime() > now.getTime() - orgWindow)
+      .map((x) => x.sent_at);
     const orgFrees = capFreesAt(mine, policy.org_cap_per_candidate, orgWindow);
     if (orgFrees) {
       throw this.capError(

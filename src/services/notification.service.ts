@@ -66,8 +66,13 @@ export class NotificationService {
       data: n.data ?? {},
       at: this.clock.now(),
     });
-    if (this.queue && this.mailer) await this.queue.enqueue(trx, EMAIL_JOB, { notificationId: id });
+    await this.queueEmail(trx, id);
     return id;
+  }
+
+  /** Queues the email of a notification written in this transaction, when email is configured. */
+  async queueEmail(trx: Tx, notificationId: string): Promise<void> {
+    if (this.queue && this.mailer) await this.queue.enqueue(trx, EMAIL_JOB, { notificationId });
   }
 
   async list(accountId: string, cursor: { at: Date; id: string } | null, limit: number) {

@@ -75,4 +75,84 @@ export function commonCommands(program: Command, serverFlags: (c: Command) => Co
       fail(err);
     }
   });
+
+  serverFlags(
+    program.command('seats').description('Every seat of every organization, with its balance'),
+  ).action(async (flags: GlobalFlags) => {
+    try {
+      const config = configFrom(flags);
+      const rows = await withServices(config, async (s) => s.store.repos.seats.listAll());
+      if (rows.length === 0) {
+        console.log('no seats');
+        return;
+      }
+      console.table(
+        rows.map((r) => ({
+          seat: r.id,
+          organization: r.org_name,
+          holder: r.holder_first_name ? `${r.holder_first_name} ${r.holder_last_name}` : '(unassigned)',
+          license: r.license_key,
+          balance: r.balance,
+          reserved: r.reserved,
+          cap: r.rollover_cap,
+          renews: r.renews_at.toISOString().slice(0, 10),
+        })),
+      );
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+  serverFlags(
+    program
+      .command('ledger')
+      .description("A seat's credit ledger, newest first")
+      .argument('<seat>', 'the seat id (see `inmail seats`)')
+      .option('-n, --limit <n>', 'entries to show', '50')
+      .option('--check', 'compare the stored balance with the sum of the entries; exit 1 if they differ'),
+  ).action(async (seat: string, flags: GlobalFlags & { limit: string; check?: boolean }) => {
+    try {
+      const config = configFrom(flags);
+      if (!/^[0-9a-f-]{36}$/i.test(seat)) {
+        console.error('inmail ledger: the seat must be a seat id (see `inmail seats`)');
+        process.exit(2);
+      }
+      const ok = await withServices(config, async (s) => {
+        const row = await s.store.repos.seats.findAnywhere(seat);
+        if (!row) {
+          console.error(`inmail ledger: no seat ${seat}`);
+          return false;
+        }
+        const page = await s.credits.ledger(
+          row.org_id,
+          row.id,
+          null,
+          Math.max(1, Math.min(10_000, Number(flags.limit) || 50)),
+        );
+        console.table(
+          page.items.map((e) => ({
+            id: e.id,
+            at: e.createdAt.toISOString().replace('T', ' ').slice(0, 19),
+            kind: e.kind,
+            amount: e.amount,
+            reserved: e.reservedDelta,
+            inmail: e.inmailId ?? '',
+            reason: e.reason ?? '',
+          })),
+        );
+        const v = await s.credits.verify(row.id);
+        console.log(
+          `balance ${row.balance}, reserved ${row.reserved}; sum of entries ${v.sums.balance} / ${v.sums.reserved}`,
+        );
+        if (flags.check && (v.sums.balance !== v.stored.balance || v.sums.reserved !== v.stored.reserved)) {
+          console.error('the stored balance differs from the sum of the ledger');
+          return false;
+        }
+        return true;
+      });
+      if (!ok) process.exit(1);
+    } catch (err) {
+      fail(err);
+    }
+  });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { MemberProfile } from '../domain/profile.ts';
 import { currentPosition } from '../domain/profile.ts';
+import { SearchRepository } from './search.repository.ts';
 
 export type NewMember = Omit<MemberProfile, 'id'> & { id: string; accountId: string | null };
 
@@ -99,6 +100,36 @@ export class MemberRepository {
       ) AS u(id, account_id, first_name, last_name, headline, summary, industry, seniority, city, region,
         country, time_zone, current_title, current_company, positions, education, projects, publications,
         skills, platforms, languages, open_to_work, years_experience)`.execute(this.db);
+    // Every new member is searchable at once (same executor, so the same transaction if any).
+    await new SearchRepository(this.db).indexProfiles(rows);
+  }
+
+  /** The member row, locked for the rest of the transaction (a profile edit reads, then writes). */
+  async getForUpdate(id: string): Promise<MemberRow | undefined> {
+    const r = await sql<MemberRow>`SELECT * FROM members WHERE id = ${id} FOR UPDATE`.execute(this.db);
+    return r.rows[0];
+  }
+
+  /**
+   * Replaces a member's profile (everything but the id, account and settings) and reindexes it for
+   * search in the same statement sequence; run it inside a transaction.
+   */
+  async updateProfile(profile: MemberProfile, at: Date): Promise<MemberRow | undefined> {
+    const cur = currentPosition(profile);
+    const r = await sql<MemberRow>`
+      UPDATE members SET first_name = ${profile.firstName}, last_name = ${profile.lastName},
+        headline = ${profile.headline}, summary = ${profile.summary}, industry = ${profile.industry},
+        seniority = ${profile.seniority}, city = ${profile.location.city}, region = ${profile.location.region},
+        country = ${profile.location.country}, time_zone = ${profile.location.timeZone},
+        current_title = ${cur?.title ?? ''}, current_company = ${cur?.company ?? ''},
+        positions = ${JSON.stringify(profile.positions)}::jsonb, education = ${JSON.stringify(profile.education)}::jsonb,
+        projects = ${JSON.stringify(profile.projects)}::jsonb, publications = ${profile.publications}::text[],
+        skills = ${profile.skills}::text[], platforms = ${profile.platforms}::text[],
+        languages = ${profile.languages}::text[], open_to_work = ${profile.openToWork},
+        years_experience = ${profile.yearsOfExperience}, updated_at = ${at}
+      WHERE id = ${profile.id} RETURNING *`.execute(this.db);
+    if (r.rows[0]) await new SearchRepository(this.db).indexProfiles([profile]);
+    return r.rows[0];
   }
 
   /** Inserts connections (pairs of member ids in any order); existing ones are kept. */

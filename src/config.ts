@@ -64,6 +64,7 @@ const schema = z.object({
   INMAIL_CONNECTION_NOTE_MAX: int(10, 1000).default(300),
   INMAIL_CONNECTION_WEEKLY_CAP: int(0, 10_000).default(0),
   INMAIL_CONNECTION_COOLDOWN_DAYS: int(0, 365).default(21),
+  INMAIL_CAMPAIGN_BATCH: int(1, 5000).default(250),
 });
 
 export type Config = Readonly<{
@@ -96,6 +97,8 @@ export type Config = Readonly<{
   /** Connection requests a member may send per 7 days; 0 = no cap. */
   connectionWeeklyCap: number;
   connectionCooldownDays: number;
+  /** Recipients a campaign sends to per transaction. */
+  campaignBatchSize: number;
 }>;
 
 export class ConfigError extends Error {
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     connectionNoteMax: e.INMAIL_CONNECTION_NOTE_MAX,
     connectionWeeklyCap: e.INMAIL_CONNECTION_WEEKLY_CAP,
     connectionCooldownDays: e.INMAIL_CONNECTION_COOLDOWN_DAYS,
+    campaignBatchSize: e.INMAIL_CAMPAIGN_BATCH,
     ...overrides,
   });
 }

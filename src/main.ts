@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { buildHttp, type App } from './http/app.ts';
-import { registerJobs } from './jobs/index.ts';
+import { JOBS, registerJobs } from './jobs/index.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { createServices, type Services } from './services/index.ts';
 
@@ -63,6 +63,9 @@ export async function startInMail(opts: StartOptions): Promise<Running> {
     });
     const services = createServices({ database, config, clock, queue });
     registerJobs(queue, services);
+    // Members that predate the search index (or were marked for rebuild) become searchable.
+    const reindexed = await services.search.reindexDirty();
+    if (reindexed) log(`search index built for ${reindexed} members`);
 
     if (mode === 'start' && config.demo) {
       const loaded = await services.demo.loadIfEmpty({

@@ -24,9 +24,11 @@ import { makeGuard, type Guard } from './auth.ts';
 import { createMetrics, instrument, type Metrics } from './metrics.ts';
 import { errorHandler, notFoundHandler, problem, sendProblem } from './problem.ts';
 import { Problem } from './schemas.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { inmailRoutes } from './routes/inmails.ts';
@@ -34,6 +36,14 @@ import { memberRoutes } from './routes/members.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { seatRoutes } from './routes/seats.ts';
+import { candidateListRoutes } from './routes/candidate-lists.ts';
+import { profileRoutes } from './routes/profile.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { savedSearchRoutes } from './routes/saved-searches.ts';
+import { searchRoutes } from './routes/search.ts';
+import { linkRoutes } from './routes/links.ts';
+import { sendTimeRoutes } from './routes/send-time.ts';
+import { templateRoutes } from './routes/templates.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -73,6 +83,16 @@ const ROUTES = [
   connectionRoutes,
   notificationRoutes,
   seatRoutes,
+  campaignRoutes,
+  searchRoutes,
+  savedSearchRoutes,
+  candidateListRoutes,
+  profileRoutes,
+  templateRoutes,
+  sendTimeRoutes,
+  linkRoutes,
+  projectRoutes,
+  analyticsRoutes,
 ];
 
 export async function buildHttp(opts: HttpOptions): Promise<App> {
@@ -86,6 +106,9 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
     },
     trustProxy: false,
     return503OnClosing: true,
+    // Registering plugins does no I/O here; a busy machine (or a campaign running in the same
+    // process) must not turn a slow start into a failed one.
+    pluginTimeout: 0,
     // Errors Fastify raises before routing (bad URL encoding, over-long parameters) are problem
     // documents too.
     frameworkErrors: (err, req, reply) => {
@@ -99,7 +122,9 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  // Fastify takes one not-found handler per prefix: the web app's fallback below, or this one.
+  const serveWeb = Boolean(opts.webRoot && existsSync(opts.webRoot));
+  if (!serveWeb) app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('principal', null);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
@@ -153,7 +178,7 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
     return metrics.registry.metrics();
   });
 
-  if (opts.webRoot && existsSync(opts.webRoot)) {
+  if (serveWeb && opts.webRoot) {
     await app.register(fastifyStatic, {
       root: opts.webRoot,
       prefix: '/',

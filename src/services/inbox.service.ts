@@ -6,6 +6,7 @@
 import type { Clock } from '../clock.ts';
 import type { Principal } from '../domain/auth.ts';
 import { conflict, forbidden, notFound } from '../domain/errors.ts';
+import { restoreLinks } from '../domain/links.ts';
 import type { Store } from '../repositories/index.ts';
 import type { BlockRow } from '../repositories/block.repository.ts';
 import type { InboxThreadRow, MessageRow } from '../repositories/thread.repository.ts';
@@ -123,6 +124,10 @@ export class InboxService {
   async sent(orgId: string, userId: string, cursor: Cursor, limit: number) {
     const rows = await this.store.repos.threads.sent(orgId, userId, cursor, limit + 1);
     const items = rows.slice(0, limit).map((t) => summary(t, 'sender'));
+    const links = await this.originalLinks(items.flatMap((t) => (t.inmail ? [t.inmail.id] : [])));
+    if (links.length > 0) {
+      for (const t of items) t.lastMessage.body = restoreLinks(t.lastMessage.body, links);
+    }
     const last = items[items.length - 1];
     return {
       items,
@@ -136,15 +141,35 @@ export class InboxService {
     const side = t ? sideOf(p, t) : null;
     if (!t || !side) throw notFound('thread');
     await this.store.repos.threads.markRead(threadId, side);
-    const messages = (await this.store.repos.threads.messages(threadId)).map(messageView);
+    const rows = await this.store.repos.threads.messages(threadId);
+    const messages = rows.map(messageView);
     const latest = await this.store.repos.inmails.latestInThread(threadId);
+    const thread = { ...summary(t, side), unread: 0 };
+    const inmail = latest ? inmailView(latest) : null;
+    // The recipient's copy of an InMail has tracked links; its sender sees the links as written.
+    const links =
+      side === 'sender'
+        ? await this.originalLinks([...new Set(rows.flatMap((m) => (m.inmail_id ? [m.inmail_id] : [])))])
+        : [];
+    if (links.length > 0) {
+      for (const m of messages) m.body = restoreLinks(m.body, links);
+      thread.lastMessage.body = restoreLinks(thread.lastMessage.body, links);
+      if (inmail) inmail.body = restoreLinks(inmail.body, links);
+    }
     return {
-      thread: { ...summary(t, side), unread: 0 },
+      thread,
       messages,
-      inmail: latest ? inmailView(latest) : null,
+      inmail,
       canReply: this.canWrite(side, t.kind, latest?.status ?? null),
       side,
     };
+  }
+
+  /** Original and tracked URL of every tracked link of these InMails. */
+  private async originalLinks(inmailIds: string[]): Promise<{ url: string; trackedUrl: string }[]> {
+    if (inmailIds.length === 0) return [];
+    const rows = await this.store.repos.trackedLinks.forInmails(inmailIds);
+    return rows.map((l) => ({ url: l.url, trackedUrl: l.tracked_url }));
   }
 
   /**

@@ -6,7 +6,13 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { Store } from '../repositories/index.ts';
+import { AnalyticsIngestService } from './analytics-ingest.service.ts';
+import { AnalyticsService } from './analytics.service.ts';
 import { AuthService } from './auth.service.ts';
+import { CampaignRunner } from './campaign-runner.ts';
+import { CampaignService } from './campaign.service.ts';
+import { CandidateListService } from './candidate-list.service.ts';
+import { ComposeService } from './compose.service.ts';
 import { ConnectionService } from './connection.service.ts';
 import { CreditService } from './credit.service.ts';
 import { DemoService } from './demo.service.ts';
@@ -14,10 +20,17 @@ import { DirectoryService } from './directory.service.ts';
 import { HealthService } from './health.service.ts';
 import { InboxService } from './inbox.service.ts';
 import { InmailService, type InmailRules } from './inmail.service.ts';
+import { LinkService } from './link.service.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import { MaintenanceService } from './maintenance.service.ts';
 import { MemberService } from './member.service.ts';
 import { NotificationService } from './notification.service.ts';
+import { ProfileService } from './profile.service.ts';
+import { ProjectService } from './project.service.ts';
+import { SavedSearchService } from './saved-search.service.ts';
+import { SearchService } from './search.service.ts';
+import { SendTimeService } from './send-time.service.ts';
+import { TemplateService } from './template.service.ts';
 
 export interface ServiceDeps {
   database: Database;
@@ -44,7 +57,21 @@ export function createServices(deps: ServiceDeps) {
   };
   const notifications = new NotificationService(store, clock, queue, mailer, config.publicUrl);
   const credits = new CreditService(store, clock);
-  const inmails = new InmailService(store, clock, notifications, rules);
+  // Templates, personalization, quality and tracked links on every send path (docs/templates.md).
+  const composer = new ComposeService({
+    subjectMax: config.subjectMax,
+    bodyMax: config.bodyMax,
+    linkBaseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+  });
+  const inmails = new InmailService(store, clock, notifications, rules, composer);
+  const search = new SearchService(store, clock);
+  // The analytics consumer: rollups and automatic pipeline moves from the event stream.
+  const analyticsIngest = new AnalyticsIngestService(store, clock);
+  const connections = new ConnectionService(store, clock, notifications, {
+    noteMax: config.connectionNoteMax,
+    weeklyCap: config.connectionWeeklyCap,
+    cooldownDays: config.connectionCooldownDays,
+  });
   return {
     store,
     clock,
@@ -58,19 +85,36 @@ export function createServices(deps: ServiceDeps) {
       store,
       clock,
       credits,
-      new InmailService(store, clock, new NotificationService(store, clock, null, null, undefined), rules),
+      new InmailService(
+        store,
+        clock,
+        new NotificationService(store, clock, null, null, undefined),
+        rules,
+        composer,
+      ),
     ),
     maintenance: new MaintenanceService(store, clock),
     notifications,
     credits,
     inmails,
     inbox: new InboxService(store, clock, notifications),
-    connections: new ConnectionService(store, clock, notifications, {
-      noteMax: config.connectionNoteMax,
-      weeklyCap: config.connectionWeeklyCap,
-      cooldownDays: config.connectionCooldownDays,
+    connections,
+    campaigns: new CampaignService(store, clock, queue, search),
+    campaignRunner: new CampaignRunner(store, clock, notifications, connections, composer, rules, {
+      batchSize: config.campaignBatchSize,
     }),
     members: new MemberService(store, clock, rules),
+    search,
+    savedSearches: new SavedSearchService(store, clock, search, notifications),
+    candidateLists: new CandidateListService(store, clock, search),
+    profiles: new ProfileService(store, clock),
+    composer,
+    templates: new TemplateService(store, clock, composer),
+    links: new LinkService(store, clock),
+    sendTimes: new SendTimeService(store, clock),
+    analyticsIngest,
+    analytics: new AnalyticsService(store, clock, analyticsIngest),
+    projects: new ProjectService(store, clock, analyticsIngest),
   };
 }
 export type Services = ReturnType<typeof createServices>;

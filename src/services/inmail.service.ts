@@ -1,9 +1,10 @@
 /**
  * Sending an InMail and the recipient's answers. The send path reads like a checklist: replay an
- * idempotent retry, check the recipient (exists, not blocked, accepting InMail, not snoozed), lock
- * the seat, lock the recipient's contact counter and check the frequency caps, check the monthly
- * limit and the balance, then write the debit, the thread, the message, the notification and the
- * events in the same transaction.
+ * idempotent retry, check the recipient (exists, not blocked, accepting InMail, not snoozed), compose
+ * the message (render its template, check the personalization: compose.service.ts), lock the seat
+ * and check the quality threshold, lock the recipient's contact counter and check the frequency
+ * caps, check the monthly limit and the balance, then write the debit, the thread, the message
+ * (with tracked links), the notification, the events and the body's signature in one statement.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
@@ -13,6 +14,10 @@ import { conflict, DomainError, forbidden, notFound, unprocessable } from '../do
 import type { Tx } from '../db/database.ts';
 import type { Repos, Store } from '../repositories/index.ts';
 import type { InmailRow, InmailStatus } from '../repositories/inmail.repository.ts';
+import type { OrgPolicyRow } from '../repositories/policy.repository.ts';
+import { restoreLinks } from '../domain/links.ts';
+import type { JobContext } from '../domain/template.ts';
+import { ComposeService } from './compose.service.ts';
 import { post } from './credit.service.ts';
 import { sha256 } from './crypto.ts';
 import type { NotificationService } from './notification.service.ts';
@@ -28,12 +33,20 @@ export interface Sender {
 
 export interface SendInput {
   recipientId: string;
-  subject: string;
-  body: string;
+  /** The message as written; required unless it is rendered from `templateId`. */
+  subject?: string | undefined;
+  body?: string | undefined;
   seatId?: string | undefined;
-  templateId?: string | null;
-  templateVersion?: number | null;
+  /** Render the message from this template (the latest version unless `templateVersion`). */
+  templateId?: string | null | undefined;
+  templateVersion?: number | null | undefined;
   campaignId?: string | null;
+  /** The recruiter's text for this recipient: fills the template's slot, checked against the profile. */
+  personalization?: string | null | undefined;
+  /** Values of the job.* merge fields. */
+  job?: JobContext | null | undefined;
+  /** Absolute base URL of the tracked links (the request's own host); default: the configured one. */
+  linkBaseUrl?: string | undefined;
 }
 
 export interface SendResult {
@@ -49,6 +62,8 @@ export interface SendResult {
   status: string;
   sentAt: string;
   expiresAt: string;
+  templateId?: string | null;
+  templateVersion?: number | null;
 }
 
 export interface InmailRules {
@@ -82,6 +97,8 @@ export interface InmailView {
   declineReason: string | null;
   contactLaterUntil: Date | null;
   refundedAt: Date | null;
+  templateId: string | null;
+  templateVersion: number | null;
 }
 
 export function inmailView(i: InmailRow): InmailView {
@@ -107,6 +124,8 @@ export function inmailView(i: InmailRow): InmailView {
     declineReason: i.decline_reason,
     contactLaterUntil: i.contact_later_until,
     refundedAt: i.refunded_at,
+    templateId: i.template_id,
+    templateVersion: i.template_version,
   };
 }
 
@@ -128,6 +147,11 @@ export class InmailService {
     private readonly clock: Clock,
     private readonly notifications: NotificationService,
     private readonly rules: InmailRules,
+    private readonly composer: ComposeService = new ComposeService({
+      subjectMax: 200,
+      bodyMax: 2000,
+      linkBaseUrl: 'http://localhost:3000',
+    }),
   ) {}
 
   /**
@@ -147,6 +171,10 @@ export class InmailService {
         input.body,
         input.seatId ?? null,
         input.templateId ?? null,
+        // Only when present, so keys stored before these fields existed still match their retries.
+        ...(input.templateVersion != null || input.personalization != null || input.job != null
+          ? [input.templateVersion ?? null, input.personalization ?? null, input.job ?? null]
+          : []),
       ]),
     );
     return this.store.tx(async (r, trx) => {
@@ -211,6 +239,18 @@ export class InmailService {
       }
     }
 
+    // The organization's policies (mandatory personalization, quality threshold, caps) govern
+    // InMails; a free message to a connection is personal mail. Then the message itself: rendered
+    // from its template for this recipient, its personalization checked (domain/compose.ts).
+    const policy = free ? null : await r.policies.get(sender.orgId);
+    const message = await this.composer.compose(
+      r,
+      sender,
+      input,
+      recipient.id,
+      policy?.mandatory_personalization ?? false,
+    );
+
     // The seat: the one named (its holder, or an admin), else the sender's own.
     let seatId: string | null = null;
     let balance: number | null = null;
@@ -227,9 +267,17 @@ export class InmailService {
         throw forbidden('This seat belongs to someone else', 'not_your_seat');
       }
       if (seat.revoked_at) throw conflict('seat_revoked', 'This seat was revoked');
+      await this.composer.enforceQuality(
+        r,
+        seat.id,
+        message.subject,
+        message.body,
+        policy!.quality_block_below,
+        now,
+      );
 
       await r.members.lockContact(recipient.id);
-      await this.checkCaps(r, sender.orgId, recipient.id, now);
+      await this.checkCaps(r, sender.orgId, recipient.id, now, policy!);
 
       if (
         seat.monthly_limit !== null &&
@@ -257,6 +305,10 @@ export class InmailService {
     const threadId = randomUUID();
     const expiresAt = new Date(now.getTime() + this.rules.expiryDays * DAY);
     const channel = free ? 'message' : 'inmail';
+    // The recipient's copy of an InMail carries tracked links; its sender is shown the originals.
+    const tracked = free
+      ? { body: message.body, links: [] }
+      : this.composer.trackLinks(message.body, input.linkBaseUrl);
     const result: SendResult = {
       id,
       threadId,
@@ -269,6 +321,8 @@ export class InmailService {
       status: free ? 'accepted' : 'pending',
       sentAt: now.toISOString(),
       expiresAt: expiresAt.toISOString(),
+      templateId: message.templateId,
+      templateVersion: message.templateVersion,
     };
     const base = {
       occurredAt: now,
@@ -288,15 +342,15 @@ export class InmailService {
         seatId,
         senderUserId: sender.userId,
         recipientMemberId: recipient.id,
-        subject: input.subject,
-        body: input.body,
+        subject: message.subject,
+        body: tracked.body,
         charged: !free,
         channel,
         sentAt: now,
         expiresAt,
         campaignId: input.campaignId ?? null,
-        templateId: input.templateId ?? null,
-        templateVersion: input.templateVersion ?? null,
+        templateId: message.templateId,
+        templateVersion: message.templateVersion,
       },
       charge: seatId ? { seatId, actorUserId: sender.userId } : null,
       notification: recipient.account_id
@@ -305,8 +359,8 @@ export class InmailService {
             kind: free ? 'message.received' : 'inmail.received',
             title: free
               ? `New message from ${sender.firstName} ${sender.lastName}`
-              : `New InMail from ${sender.firstName} ${sender.lastName}: ${input.subject}`,
-            body: input.body.slice(0, 300),
+              : `New InMail from ${sender.firstName} ${sender.lastName}: ${message.subject}`,
+            body: tracked.body.slice(0, 300),
             link: `/inbox/${threadId}`,
             data: { inmailId: id, threadId },
           }
@@ -315,11 +369,18 @@ export class InmailService {
         {
           ...base,
           type: `${channel}.sent`,
-          data: { templateId: input.templateId ?? null, templateVersion: input.templateVersion ?? null },
+          data: {
+            templateId: message.templateId,
+            templateVersion: message.templateVersion,
+            personalized: message.personalization?.ok ?? false,
+            trackedLinks: tracked.links.length,
+          },
         },
         { ...base, type: `${channel}.delivered` },
       ],
       idempotency: idempotency ? { ...idempotency, response: result } : null,
+      signature: seatId ? { seatId, values: this.composer.signature(message.body) } : null,
+      links: tracked.links,
     });
     if (notificationId) await this.notifications.queueEmail(trx, notificationId);
     return result;
@@ -330,8 +391,14 @@ export class InmailService {
    * racing for the same candidate cannot both pass: across the network, and per organization.
    * Both come from one read of the recipient's recent InMails.
    */
-  async checkCaps(r: Repos, orgId: string, recipientId: string, now: Date): Promise<void> {
-    const policy = await r.policies.get(orgId);
+  async checkCaps(
+    r: Repos,
+    orgId: string,
+    recipientId: string,
+    now: Date,
+    orgPolicy?: OrgPolicyRow,
+  ): Promise<void> {
+    const policy = orgPolicy ?? (await r.policies.get(orgId));
     const netWindow = this.rules.networkCapDays * DAY;
     const orgWindow = policy.org_cap_window_days * DAY;
     const recent = await r.inmails.recentTo(
@@ -394,10 +461,18 @@ export class InmailService {
     });
   }
 
+  /** The sender organization's view: the body with its original links (the recipient's has tracked ones). */
   async getForOrg(orgId: string, inmailId: string): Promise<InmailView> {
     const i = await this.store.repos.inmails.getForOrg(orgId, inmailId);
     if (!i) throw notFound('InMail');
-    return inmailView(i);
+    const links = await this.store.repos.trackedLinks.forInmails([i.id]);
+    return {
+      ...inmailView(i),
+      body: restoreLinks(
+        i.body,
+        links.map((l) => ({ url: l.url, trackedUrl: l.tracked_url })),
+      ),
+    };
   }
 
   async accept(memberId: string, inmailId: string): Promise<InmailView> {

@@ -20,6 +20,7 @@ export interface Client {
   get<T = any>(url: string): Promise<Res<T>>;
   post<T = any>(url: string, payload?: unknown, headers?: Record<string, string>): Promise<Res<T>>;
   patch<T = any>(url: string, payload?: unknown): Promise<Res<T>>;
+  put<T = any>(url: string, payload?: unknown): Promise<Res<T>>;
   del<T = any>(url: string): Promise<Res<T>>;
 }
 
@@ -44,6 +45,7 @@ export async function as(app: App, email: string): Promise<Client> {
     get: (url) => call('GET', url),
     post: (url, payload, headers) => call('POST', url, payload ?? {}, headers),
     patch: (url, payload) => call('PATCH', url, payload ?? {}),
+    put: (url, payload) => call('PUT', url, payload ?? {}),
     del: (url) => call('DELETE', url),
   };
 }

@@ -3,6 +3,7 @@ import type { App, RouteContext } from '../app.ts';
 import { memberId, orgUser } from '../auth.ts';
 import { IdParams, Timestamp, text, Uuid } from '../schemas.ts';
 import { DECLINE_REASONS, type Sender } from '../../services/inmail.service.ts';
+import { JobSchema, PersonalizationText } from './templates.ts';
 import type { FastifyRequest } from 'fastify';
 
 export const SendResultSchema = z.object({
@@ -17,6 +18,8 @@ export const SendResultSchema = z.object({
   status: z.string(),
   sentAt: z.string(),
   expiresAt: z.string(),
+  templateId: z.string().nullable().optional(),
+  templateVersion: z.number().int().nullable().optional(),
 });
 
 export const InmailViewSchema = z.object({
@@ -41,6 +44,8 @@ export const InmailViewSchema = z.object({
   declineReason: z.string().nullable(),
   contactLaterUntil: Timestamp.nullable(),
   refundedAt: Timestamp.nullable(),
+  templateId: z.string().nullable().describe('The template (and version) the message was rendered from'),
+  templateVersion: z.number().int().nullable(),
 });
 
 const IdempotencyHeaders = z
@@ -71,11 +76,27 @@ export function inmailRoutes(app: App, { services, config, guard }: RouteContext
   const SendBody = z
     .object({
       recipientId: Uuid,
-      subject: text(config.subjectMax),
-      body: text(config.bodyMax),
+      subject: text(config.subjectMax).optional(),
+      body: text(config.bodyMax).optional(),
       seatId: Uuid.optional(),
+      templateId: Uuid.optional().describe('Render subject and body from this template for the recipient'),
+      templateVersion: z.number().int().min(1).max(1_000_000).optional().describe('Default: the latest'),
+      personalization: PersonalizationText.optional(),
+      job: JobSchema.optional(),
     })
-    .strict();
+    .strict()
+    .refine((b) => b.templateId !== undefined || (b.subject !== undefined && b.body !== undefined), {
+      message: 'send a subject and a body, or a templateId',
+      path: ['body'],
+    })
+    .refine((b) => b.templateId === undefined || (b.subject === undefined && b.body === undefined), {
+      message: 'the subject and body come from the template',
+      path: ['templateId'],
+    })
+    .refine((b) => b.templateId !== undefined || b.templateVersion === undefined, {
+      message: 'only with templateId',
+      path: ['templateVersion'],
+    });
 
   app.post(
     '/v1/inmails',
@@ -87,7 +108,12 @@ export function inmailRoutes(app: App, { services, config, guard }: RouteContext
           "Debits one credit from the seat (the sender's own unless seatId is given) and writes the message, " +
           'the thread, the notification and the events in one transaction. 402 insufficient_credits when the ' +
           'seat is empty; 429 frequency_cap names the cap and when it frees; 403/422 when the recipient blocked ' +
-          'the sender, turned InMail off or asked to be contacted later. Nothing is written or spent on a refusal.',
+          'the sender, turned InMail off or asked to be contacted later. Nothing is written or spent on a refusal. ' +
+          'With templateId the server renders the message for the recipient; a {{personalization}} slot (or the ' +
+          "organization's mandatory-personalization policy) needs a `personalization` that references the " +
+          "recipient's profile: 422 personalization_required / personalization_failed with suggestions. Below " +
+          "the organization's quality threshold: 422 quality_too_low with the report. http(s) links become " +
+          "tracked links (GET /r/{token}) in the recipient's copy. See docs/templates.md.",
         headers: IdempotencyHeaders,
         body: SendBody,
         response: {
@@ -100,7 +126,7 @@ export function inmailRoutes(app: App, { services, config, guard }: RouteContext
     async (req, reply) => {
       const { result, replayed } = await services.inmails.send(
         sender(req),
-        req.body,
+        { ...req.body, linkBaseUrl: config.publicUrl ?? `${req.protocol}://${req.host}` },
         req.headers['idempotency-key'],
       );
       if (replayed) reply.header('idempotent-replayed', 'true');

@@ -91,6 +91,9 @@ export async function startInMail(opts: StartOptions): Promise<Running> {
       url = `http://localhost:${port}`;
     }
 
+    // Resume campaigns at once after a restart instead of waiting for the minute's sweep.
+    if (mode !== 'serve') await queue.send(JOBS.campaignSweep, {});
+
     let stopping: Promise<void> | null = null;
     const stop = () =>
       (stopping ??= (async () => {

@@ -24,6 +24,26 @@ const BODIES: Record<string, unknown> = {
   'POST /v1/threads/{id}/messages': { body: 'hello' },
   'POST /v1/threads/{id}/report': { note: 'spam' },
   'PATCH /v1/users/{id}': { roles: ['recruiter'] },
+  'PATCH /v1/users/{id}/team': { team: 'Taken over' },
+  'PATCH /v1/projects/{id}': { name: 'Taken over' },
+  'POST /v1/projects/{id}/candidates': { memberIds: [memberId(4)] },
+  'PATCH /v1/project-candidates/{id}': { stage: 'hired' },
+  'POST /v1/project-candidates/{id}/notes': { body: 'taken over' },
+  'PATCH /v1/templates/{id}': { name: 'Taken over' },
+  'POST /v1/templates/{id}/preview': { candidateId: memberId(3) },
+  'PATCH /v1/template-sets/{id}': { name: 'Taken over' },
+  'POST /v1/template-sets/{id}/choose': { candidateId: memberId(3) },
+  'PATCH /v1/saved-searches/{id}': { name: 'Taken over' },
+  'PATCH /v1/candidate-lists/{id}': { name: 'Taken over' },
+  'POST /v1/candidate-lists/{id}/members': { memberIds: [memberId(4)] },
+  'POST /v1/candidate-lists/{id}/members/from-search': { query: 'python', limit: 5 },
+  'POST /v1/candidate-lists/{id}/members/remove': { memberIds: [memberId(3)] },
+  'PATCH /v1/campaigns/{id}': { name: 'Taken over' },
+  'POST /v1/campaigns/{id}/dry-run': { limit: 5 },
+  'PUT /v1/campaigns/{id}/recipients/{memberId}/personalization': { text: 'Your Kubernetes migration work' },
+  'POST /v1/campaigns/{id}/recipients/{memberId}/personalization/check': {
+    text: 'Your Kubernetes migration work',
+  },
 };
 
 /**
@@ -43,6 +63,11 @@ const OWNERS: [RegExp, string, 'org' | 'member' | 'network'][] = [
   [/^\/v1\/connection-requests\/\{id\}/, 'connectionRequest', 'member'],
   [/^\/v1\/saved-searches\/\{id\}/, 'savedSearch', 'org'],
   [/^\/v1\/candidate-lists\/\{id\}/, 'candidateList', 'org'],
+  [/^\/v1\/projects\/\{id\}/, 'project', 'org'],
+  [/^\/v1\/project-candidates\/\{id\}/, 'projectCandidate', 'org'],
+  [/^\/v1\/templates\/\{id\}/, 'template', 'org'],
+  [/^\/v1\/template-sets\/\{id\}/, 'templateSet', 'org'],
+  [/^\/v1\/campaigns\/\{id\}/, 'campaign', 'org'],
   // Members are people on the network, visible to every organization's recruiters.
   [/^\/v1\/members\/\{id\}/, 'member', 'network'],
 ];
@@ -68,6 +93,34 @@ before(async () => {
   ).body.id;
   ids.connectionRequest = (await m1.post('/v1/connection-requests', { memberId: memberId(2) })).body.id;
   ids.member = memberId(3);
+  ids.savedSearch = (await r1.post('/v1/saved-searches', { name: 'Tenancy', query: 'python' })).body.id;
+  ids.candidateList = (await r1.post('/v1/candidate-lists', { name: 'Tenancy' })).body.id;
+  await r1.post(`/v1/candidate-lists/${ids.candidateList}/members`, { memberIds: [memberId(3)] });
+  ids.project = (await r1.post('/v1/projects', { name: 'Tenancy' })).body.id;
+  ids.projectCandidate = (
+    await r1.post(`/v1/projects/${ids.project}/candidates`, { memberIds: [memberId(3)] })
+  ).body.items[0].id;
+  ids.template = (
+    await r1.post('/v1/templates', {
+      name: 'Tenancy',
+      subject: 'Hi {{candidate.firstName}}',
+      body: 'Would you be open to a chat about a role?',
+      visibility: 'shared',
+    })
+  ).body.id;
+  ids.templateSet = (
+    await r1.post('/v1/template-sets', { name: 'Tenancy', templates: {}, defaultTemplateId: ids.template })
+  ).body.id;
+
+  ids.campaign = (
+    await r1.post('/v1/campaigns', {
+      name: 'Tenancy',
+      objective: 'fill_role',
+      audience: { kind: 'members', memberIds: [memberId(5)] },
+      steps: [{ kind: 'inmail', delayBusinessDays: 3, subject: 'Hi', body: 'Hello {{personalization}}' }],
+    })
+  ).body.id;
+  await r1.post(`/v1/campaigns/${ids.campaign}/start`);
 
   // An admin of the other organization, so admin routes are tried too.
   const nwMe = (await as(t.app, 'recruiter@northwind.test').then((c) => c.get('/v1/me'))).body;
@@ -100,7 +153,7 @@ test("every id route answers 404 for another organization's or member's object",
       if (!item[method]) continue;
       const key = `${method.toUpperCase()} ${path}`;
       const who: Client = scope === 'org' ? outsiders.org : outsiders.member;
-      const url: string = path.replace('{id}', id);
+      const url: string = path.replace('{id}', id).replace('{memberId}', memberId(5));
       const body = BODIES[key];
       const r: Res =
         method === 'get'
@@ -109,7 +162,9 @@ test("every id route answers 404 for another organization's or member's object",
             ? await who.del(url)
             : method === 'patch'
               ? await who.patch(url, body ?? {})
-              : await who.post(url, body ?? {});
+              : method === 'put'
+                ? await who.put(url, body ?? {})
+                : await who.post(url, body ?? {});
       assert.equal(
         r.status,
         404,
@@ -131,4 +186,12 @@ test('the objects are intact after the attempts', async () => {
   assert.equal(keys.find((k: { id: string }) => k.id === ids.apiKey).revokedAt, null);
   const thread = (await r1.get(`/v1/threads/${ids.thread}`)).body;
   assert.equal(thread.messages.length, 1);
+  assert.equal((await r1.get(`/v1/projects/${ids.project}`)).body.name, 'Tenancy');
+  assert.equal((await r1.get(`/v1/saved-searches/${ids.savedSearch}`)).body.name, 'Tenancy');
+  const list = (await r1.get(`/v1/candidate-lists/${ids.candidateList}`)).body;
+  assert.deepEqual([list.name, list.size], ['Tenancy', 1]);
+  const candidate = (await r1.get(`/v1/project-candidates/${ids.projectCandidate}`)).body;
+  assert.deepEqual([candidate.stage, candidate.noteItems.length], ['uncontacted', 0]);
+  const template = (await r1.get(`/v1/templates/${ids.template}`)).body;
+  assert.deepEqual([template.name, template.latestVersion, template.archivedAt], ['Tenancy', 1, null]);
 });

@@ -155,4 +155,70 @@ export function commonCommands(program: Command, serverFlags: (c: Command) => Co
       fail(err);
     }
   });
+
+  serverFlags(
+    program
+      .command('campaigns')
+      .description(
+        'Every campaign with its status and progress; with an id and an action, pause, resume or cancel it',
+      )
+      .argument('[id]', 'a campaign id')
+      .argument('[action]', 'pause | resume | cancel'),
+  ).action(async (id: string | undefined, action: string | undefined, flags: GlobalFlags) => {
+    try {
+      const config = configFrom(flags);
+      if (id && !/^[0-9a-f-]{36}$/i.test(id)) {
+        console.error('inmail campaigns: the id must be a campaign id (see `inmail campaigns`)');
+        process.exit(2);
+      }
+      if (action && !['pause', 'resume', 'cancel'].includes(action)) {
+        console.error('inmail campaigns: the action is pause, resume or cancel');
+        process.exit(2);
+      }
+      await withServices(config, async (s) => {
+        const all = await s.store.repos.campaigns.listAll();
+        const rows = id ? all.filter((c) => c.id === id) : all;
+        if (id && rows.length === 0) {
+          console.error(`inmail campaigns: no campaign ${id}`);
+          process.exitCode = 1;
+          return;
+        }
+        if (id && action) {
+          const c = rows[0]!;
+          const creator = (await s.store.repos.users.get(c.org_id, c.created_by))!;
+          const v = await s.campaigns.act(
+            { orgId: c.org_id, userId: creator.id, roles: ['org_admin'] },
+            c.id,
+            action as 'pause' | 'resume' | 'cancel',
+          );
+          console.log(`campaign ${c.id} is now ${v.status}`);
+          return;
+        }
+        if (rows.length === 0) {
+          console.log('no campaigns');
+          return;
+        }
+        const out = [];
+        for (const c of rows) {
+          const v = await s.campaigns.get(c.org_id, c.id);
+          out.push({
+            campaign: c.id,
+            organization: c.org_name,
+            name: c.name,
+            status: c.status,
+            audience: c.audience_count ?? '',
+            sent: Object.values(v.progress.sentByStep).reduce((a, b) => a + b, 0),
+            waiting: v.progress.planned,
+            personalize: v.progress.needsPersonalization,
+            skipped: v.progress.skipped,
+            done: v.progress.done,
+            credits: `${v.progress.creditsSpent} spent, ${v.progress.creditsReserved} reserved`,
+          });
+        }
+        console.table(out);
+      });
+    } catch (err) {
+      fail(err);
+    }
+  });
 }

@@ -302,7 +302,20 @@ interface CompiledWindow {
   fallbackZone: string;
 }
 
+// A campaign evaluates one window for thousands of recipients: validate and compile it once per
+// window object, not once per call (validation parses every holiday).
+const compiled = new WeakMap<SendWindow, CompiledWindow>();
+
 function compile(window: SendWindow): CompiledWindow {
+  let c = compiled.get(window);
+  if (!c) {
+    c = compileUncached(window);
+    compiled.set(window, c);
+  }
+  return c;
+}
+
+function compileUncached(window: SendWindow): CompiledWindow {
   const errors = validateSendWindow(window);
   if (errors.length > 0) throw new InvalidSendWindowError(errors);
   const days = new Array<boolean>(8).fill(false);

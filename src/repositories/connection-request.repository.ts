@@ -33,10 +33,11 @@ export class ConnectionRequestRepository {
     toId: string,
     note: string | null,
     at: Date,
+    campaignId: string | null = null,
   ): Promise<ConnectionRequestRow | undefined> {
     const r = await sql<{ id: string }>`
-      INSERT INTO connection_requests (from_member_id, to_member_id, note, created_at)
-      VALUES (${fromId}, ${toId}, ${note}, ${at})
+      INSERT INTO connection_requests (from_member_id, to_member_id, note, created_at, campaign_id)
+      VALUES (${fromId}, ${toId}, ${note}, ${at}, ${campaignId})
       ON CONFLICT DO NOTHING RETURNING id`.execute(this.db);
     const id = r.rows[0]?.id;
     return id ? this.get(id) : undefined;

@@ -6,7 +6,8 @@
  */
 import type { Clock } from '../clock.ts';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '../domain/errors.ts';
-import type { Store } from '../repositories/index.ts';
+import type { Repos, Store } from '../repositories/index.ts';
+import type { Tx } from '../db/database.ts';
 import type {
   ConnectionRequestRow,
   ConnectionRequestStatus,
@@ -61,58 +62,68 @@ export class ConnectionService {
         [{ field: 'note', message: `at most ${this.rules.noteMax} characters` }],
       );
     }
-    const now = this.clock.now();
-    return this.store.tx(async (r, trx) => {
-      const to = await r.members.get(toId);
-      if (!to) throw notFound('member');
-      if (await r.members.areConnected(fromId, toId))
-        throw conflict('already_connected', 'You are already connected');
-      await r.connectionRequests.lockSender(fromId);
-      const withdrawn = await r.connectionRequests.lastWithdrawn(fromId, toId);
-      if (withdrawn && now.getTime() - withdrawn.getTime() < this.rules.cooldownDays * DAY) {
-        const freesAt = new Date(withdrawn.getTime() + this.rules.cooldownDays * DAY);
+    return this.store.tx((r, trx) => this.requestInTx(r, trx, fromId, toId, note, this.clock.now(), null));
+  }
+
+  /** The invitation itself, inside the caller's transaction (campaign steps send them too). */
+  async requestInTx(
+    r: Repos,
+    trx: Tx,
+    fromId: string,
+    toId: string,
+    note: string | null,
+    now: Date,
+    campaignId: string | null,
+  ): Promise<ConnectionRequestView> {
+    const to = await r.members.get(toId);
+    if (!to) throw notFound('member');
+    if (await r.members.areConnected(fromId, toId))
+      throw conflict('already_connected', 'You are already connected');
+    await r.connectionRequests.lockSender(fromId);
+    const withdrawn = await r.connectionRequests.lastWithdrawn(fromId, toId);
+    if (withdrawn && now.getTime() - withdrawn.getTime() < this.rules.cooldownDays * DAY) {
+      const freesAt = new Date(withdrawn.getTime() + this.rules.cooldownDays * DAY);
+      throw new DomainError(
+        'rate_limited',
+        'invitation_cooldown',
+        `You withdrew an invitation to this person; you can invite them again from ${freesAt.toISOString().slice(0, 10)}`,
+        {
+          retryAfterSeconds: Math.ceil((freesAt.getTime() - now.getTime()) / 1000),
+          extra: { freesAt: freesAt.toISOString() },
+        },
+      );
+    }
+    if (this.rules.weeklyCap > 0) {
+      const sent = await r.connectionRequests.sentSince(fromId, new Date(now.getTime() - 7 * DAY));
+      if (sent >= this.rules.weeklyCap) {
         throw new DomainError(
           'rate_limited',
-          'invitation_cooldown',
-          `You withdrew an invitation to this person; you can invite them again from ${freesAt.toISOString().slice(0, 10)}`,
-          {
-            retryAfterSeconds: Math.ceil((freesAt.getTime() - now.getTime()) / 1000),
-            extra: { freesAt: freesAt.toISOString() },
-          },
+          'invitation_weekly_cap',
+          `At most ${this.rules.weeklyCap} invitations a week`,
+          { retryAfterSeconds: 86_400, extra: { limit: this.rules.weeklyCap } },
         );
       }
-      if (this.rules.weeklyCap > 0) {
-        const sent = await r.connectionRequests.sentSince(fromId, new Date(now.getTime() - 7 * DAY));
-        if (sent >= this.rules.weeklyCap) {
-          throw new DomainError(
-            'rate_limited',
-            'invitation_weekly_cap',
-            `At most ${this.rules.weeklyCap} invitations a week`,
-            { retryAfterSeconds: 86_400, extra: { limit: this.rules.weeklyCap } },
-          );
-        }
-      }
-      const created = await r.connectionRequests.create(fromId, toId, note, now);
-      if (!created) throw conflict('invitation_pending', 'An invitation to this person is already pending');
-      await r.events.append({
-        type: 'connection.requested',
-        occurredAt: now,
-        actorMemberId: fromId,
-        recipientMemberId: toId,
-        data: { requestId: created.id, withNote: !!note },
-      });
-      if (to.account_id) {
-        await this.notifications.notify(r, trx, {
-          accountId: to.account_id,
-          kind: 'connection.requested',
-          title: `${created.from_name} wants to connect`,
-          body: note ?? '',
-          link: '/invitations',
-          data: { requestId: created.id },
-        });
-      }
-      return view(created);
+    }
+    const created = await r.connectionRequests.create(fromId, toId, note, now, campaignId);
+    if (!created) throw conflict('invitation_pending', 'An invitation to this person is already pending');
+    await r.events.append({
+      type: 'connection.requested',
+      occurredAt: now,
+      actorMemberId: fromId,
+      recipientMemberId: toId,
+      data: { requestId: created.id, withNote: !!note },
     });
+    if (to.account_id) {
+      await this.notifications.notify(r, trx, {
+        accountId: to.account_id,
+        kind: 'connection.requested',
+        title: `${created.from_name} wants to connect`,
+        body: note ?? '',
+        link: '/invitations',
+        data: { requestId: created.id },
+      });
+    }
+    return view(created);
   }
 
   async list(memberId: string, direction: 'incoming' | 'outgoing', status: ConnectionRequestStatus | null) {

@@ -221,7 +221,8 @@ export class DemoService {
       ]);
       const pairs: [string, string][] = [];
       const span = Math.max(1, memberCount - FRESH_MEMBERS);
-      for (let j = 0; j < Math.min(150, span); j++) {
+      // At most a quarter of the network, so a small demo still has people to InMail.
+      for (let j = 0; j < Math.min(150, Math.floor(span / 4)); j++) {
         const idx = FRESH_MEMBERS + ((k * 7919 + j * 104729) % span);
         pairs.push([memberId, seedUuid('member', idx)]);
       }
@@ -295,6 +296,8 @@ export class DemoService {
           at,
           run: async () => {
             await this.credits.renewSeatInTx(r, sender.orgId, seatId, at);
+            // InMail goes to people outside one's network: pass over the recruiter's connections.
+            if (sender.memberId && (await r.members.areConnected(sender.memberId, memberId))) return;
             const member = (await r.members.get(memberId))!;
             const body =
               `Hi ${member.first_name}, I read about your work as ${member.current_title} at ${member.current_company}. ` +

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { startInMail, type Mode } from '../main.ts';
+import { startInMail, WEB_ROOT, type Mode } from '../main.ts';
 import { DEMO_USERS } from '../services/demo.service.ts';
 
 function banner(
@@ -14,6 +16,13 @@ function banner(
   if (url) {
     lines.push(`InMail is running at ${url}`);
     lines.push(`  API reference:  ${url}/docs   (OpenAPI: ${url}/openapi.json)`);
+    if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+      // `npm install` builds the web app; an install without the build tools, or a checkout
+      // without `npm install`, serves the API only.
+      lines.push(
+        '  Web app:        not built, so only the API is served; run `npm run build:web` and restart',
+      );
+    }
   } else {
     lines.push('InMail worker is running (no HTTP in this process)');
   }

@@ -154,6 +154,9 @@ test('every operation answers bad input with 4xx problem+json', async () => {
         for (const [name, prop] of Object.entries(schema?.properties ?? {})) {
           bodies.push([`wrong type for ${name}`, { [name]: wrongValue(prop) }, {}]);
           bodies.push([`null ${name}`, { [name]: null }, {}]);
+          // PostgreSQL text cannot hold U+0000: refused before it reaches a statement
+          const resolved = resolve(prop);
+          if (resolved?.type === 'string') bodies.push([`NUL in ${name}`, { [name]: 'a\u0000b' }, {}]);
         }
         for (const [what, payload, extra] of bodies) {
           const r = await send(url, payload, extra);
@@ -175,4 +178,21 @@ test('unknown routes and methods are problem documents too', async () => {
     const r = await t.app.inject({ method, url });
     expectProblem(r, `${method} ${url}`);
   }
+});
+
+test('U+0000 anywhere in a request is a 400 naming the field, never a database error', async () => {
+  const headers = bearer(tokens.admin!);
+  const search = await t.app.inject({
+    method: 'POST',
+    url: '/v1/search/candidates',
+    headers,
+    payload: { query: 'python', filters: { skills: { any: ['ja\u0000va'] } } },
+  });
+  expectProblem(search, 'NUL in a nested filter');
+  const body = JSON.parse(search.body);
+  assert.equal(body.code, 'invalid_character');
+  assert.equal(body.errors[0].field, 'body.filters.skills.any.0');
+  const query = await t.app.inject({ method: 'GET', url: '/v1/members?q=a%00b', headers });
+  expectProblem(query, 'NUL in a query parameter');
+  assert.equal(JSON.parse(query.body).errors[0].field, 'query.q');
 });

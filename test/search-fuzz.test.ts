@@ -61,6 +61,8 @@ async function send(query: string, filters?: unknown): Promise<string[] | 'error
     assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
     const p = r.json() as { code: string; position?: number; hint?: string; field?: string };
     if (p.code === 'invalid_range') return 'error';
+    // U+0000 is refused for every route before validation (PostgreSQL text cannot hold it).
+    if (p.code === 'invalid_character') return 'error';
     if (p.code !== 'validation_failed') {
       const text =
         p.field === 'filters.currentTitle'
@@ -142,7 +144,7 @@ describe('random input never breaks search', () => {
   test('random strings: a result or a 400, and SQL agrees with the reference matcher', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 80 }), async (input) => {
-        const ast = parseOrNull(input);
+        const ast = input.includes('\u0000') ? 'error' : parseOrNull(input);
         const got = await send(input);
         if (ast === 'error') assert.equal(got, 'error');
         else assert.deepEqual(got, expected(ast), `query ${JSON.stringify(input)}`);

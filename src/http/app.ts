@@ -129,6 +129,26 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
   });
+  // PostgreSQL text cannot hold U+0000: refuse it up front, naming the field, instead of letting
+  // the database fail the statement (a 500) wherever the value would have gone.
+  app.addHook('preValidation', async (req, reply) => {
+    for (const [where, value] of [
+      ['body', req.body],
+      ['query', req.query],
+      ['params', req.params],
+    ] as const) {
+      const field = findNul(value, where);
+      if (field) {
+        return sendProblem(
+          reply,
+          req,
+          problem(400, 'invalid_character', 'Text must not contain the NUL character (U+0000)', {
+            errors: [{ field, code: 'invalid_character', message: 'contains U+0000' }],
+          }),
+        );
+      }
+    }
+  });
 
   // Document the problem responses on every route, so clients see them in the OpenAPI file.
   app.addHook('onRoute', (route) => {
@@ -196,4 +216,15 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
   }
 
   return app;
+}
+
+/** The path of the first string in a parsed request part that contains U+0000, if any. */
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findNul(k, path, depth + 1) ?? findNul(v, `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }

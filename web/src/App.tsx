@@ -1,5 +1,5 @@
 /** Routes: the login screen for visitors, the shell with role-based screens for everyone else. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { homePath, Shell } from './components/Shell.tsx';
 import { ErrorState, Loading, PageTitle } from './components/ui.tsx';
@@ -24,12 +24,16 @@ import { ListDetail, Lists } from './pages/recruiter/Lists.tsx';
 import { SavedSearches } from './pages/recruiter/SavedSearches.tsx';
 import { Search } from './pages/recruiter/Search.tsx';
 import { Sent } from './pages/recruiter/Sent.tsx';
-import { Soon } from './pages/recruiter/Soon.tsx';
+import { ProjectBoard } from './pages/recruiter/projects/ProjectBoard.tsx';
+import { Projects } from './pages/recruiter/projects/Projects.tsx';
 import { EditTemplate, NewTemplate } from './pages/recruiter/templates/TemplateEditor.tsx';
 import { Templates } from './pages/recruiter/templates/Templates.tsx';
 import { TemplateSetEditor, TemplateSets } from './pages/recruiter/templates/TemplateSets.tsx';
 import { ThreadPage } from './pages/Thread.tsx';
 import { useAuth, useSession } from './session.tsx';
+
+// The dashboard carries the chart library: fetched only when someone opens it.
+const Analytics = lazy(() => import('./pages/recruiter/analytics/Analytics.tsx'));
 
 type Need = 'member' | 'recruiter' | 'admin' | 'orgUser';
 
@@ -312,7 +316,15 @@ export function App() {
           path="projects"
           element={
             <Require need="recruiter">
-              <Soon screen="projects" />
+              <Projects />
+            </Require>
+          }
+        />
+        <Route
+          path="projects/:id"
+          element={
+            <Require need="recruiter">
+              <ProjectBoard />
             </Require>
           }
         />
@@ -320,7 +332,9 @@ export function App() {
           path="analytics"
           element={
             <Require need="recruiter">
-              <Soon screen="analytics" />
+              <Suspense fallback={<Loading label="Loading the dashboard" />}>
+                <Analytics />
+              </Suspense>
             </Require>
           }
         />

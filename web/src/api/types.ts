@@ -561,3 +561,211 @@ export interface AddToListResult {
   size: number;
   matched?: number;
 }
+
+// ---- projects and the pipeline (docs/analytics.md) ----
+
+export const STAGES = [
+  'uncontacted',
+  'contacted',
+  'replied',
+  'screening',
+  'interview',
+  'offer',
+  'hired',
+  'rejected',
+  'withdrawn',
+] as const;
+export type Stage = (typeof STAGES)[number];
+export type ProjectStatus = 'open' | 'on_hold' | 'closed';
+
+export interface Project {
+  id: string;
+  name: string;
+  description: string;
+  status: ProjectStatus;
+  owner: { userId: string; name: string } | null;
+  createdBy: string;
+  createdAt: Iso;
+  updatedAt: Iso;
+  candidates: number;
+}
+
+export interface ProjectCandidate {
+  id: string;
+  projectId: string;
+  projectName: string;
+  memberId: string;
+  name: string;
+  headline: string;
+  currentTitle: string;
+  currentCompany: string;
+  seniority: string;
+  stage: Stage;
+  owner: { userId: string; name: string } | null;
+  addedAt: Iso;
+  stageChangedAt: Iso;
+  notes: number;
+}
+
+export interface ProjectNote {
+  id: string;
+  authorUserId: string;
+  authorName: string;
+  body: string;
+  createdAt: Iso;
+}
+
+export interface ProjectCandidateDetail extends ProjectCandidate {
+  history: {
+    from: Stage | null;
+    to: Stage;
+    at: Iso;
+    source: 'added' | 'manual' | 'auto';
+    actorUserId: string | null;
+    eventId: number | null;
+  }[];
+  noteItems: ProjectNote[];
+}
+
+export interface Board {
+  project: Project;
+  columns: { stage: Stage; count: number; candidates: ProjectCandidate[] }[];
+  summary: { total: number; contacted: number; screened: number };
+  current: boolean;
+}
+
+// ---- analytics (docs/analytics.md) ----
+
+export interface ReportMeta {
+  report: string;
+  from: string;
+  /** Exclusive. */
+  to: string;
+  windowDays: number | null;
+  window: string;
+  groupBy: string | null;
+  filters: Record<string, unknown>;
+  source: 'rollup' | 'raw' | 'ledger';
+  completeBefore?: string;
+  generatedAt: Iso;
+  current: boolean;
+}
+
+export interface OutreachMetrics {
+  sent: number;
+  delivered: number;
+  opened: number;
+  clicked: number;
+  accepted: number;
+  declined: number;
+  replied: number;
+  responded: number;
+  noResponse: number;
+  responseRate: number | null;
+  acceptanceRate: number | null;
+  medianHoursToFirstResponse: number | null;
+  screened: number;
+  screenConversion: number | null;
+}
+
+export interface OutreachReport {
+  meta: ReportMeta;
+  totals: OutreachMetrics;
+  rows: (OutreachMetrics & { key: string; label: string })[];
+}
+
+export interface TrendPoint {
+  period: string;
+  sent: number;
+  responded: number;
+  responseRate: number | null;
+  accepted: number;
+  acceptanceRate: number | null;
+  screened: number;
+  screenConversion: number | null;
+}
+
+export interface TrendsReport {
+  meta: ReportMeta & { interval: 'month' | 'week' };
+  series: { key: string; label: string; points: TrendPoint[] }[];
+}
+
+export interface HeatCell {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  hour: number;
+  sent: number;
+  responded: number;
+  responseRate: number | null;
+}
+
+export interface HeatmapReport {
+  meta: ReportMeta;
+  cells: HeatCell[];
+}
+
+export interface CreditFlows {
+  granted: number;
+  spent: number;
+  refunded: number;
+  expired: number;
+  adjusted: number;
+  transferredIn: number;
+  reservedInPeriod: number;
+  releasedInPeriod: number;
+  netUsed: number;
+  balance: number;
+  reserved: number;
+  pendingRefunds: number;
+  pacePerDay: number;
+}
+
+export interface CreditsReport {
+  meta: ReportMeta;
+  totals: CreditFlows & {
+    key: string;
+    label: string;
+    seats: number;
+    nextRenewalAt: Iso | null;
+    seatsRunningOut: number;
+  };
+  pool: { balance: number | null };
+  seats: (CreditFlows & {
+    seatId: string;
+    userId: string | null;
+    holder: string | null;
+    team: string | null;
+    licenseType: string;
+    monthlyAllotment: number;
+    renewsAt: Iso | null;
+    runsOutAt: Iso | null;
+    runsOutBeforeRenewal: boolean;
+    projectedBalanceAtRenewal: number | null;
+  })[];
+}
+
+export interface AbArm {
+  variant: { kind: 'template' | 'subject'; templateId?: string; templateVersion?: number; subject?: string };
+  label: string;
+  sent: number;
+  responded: number;
+  responseRate: number | null;
+}
+
+export interface AbTestReport {
+  meta: ReportMeta & { level: number; minSample: number };
+  a: AbArm;
+  b: AbArm;
+  test: {
+    status: 'ok' | 'not_enough_data';
+    reason: string | null;
+    rateA: number | null;
+    rateB: number | null;
+    difference: number | null;
+    confidenceInterval: { level: number; low: number; high: number } | null;
+    z: number | null;
+    pValue: number | null;
+    significant: boolean | null;
+    minSample: number;
+  };
+}

@@ -18,6 +18,7 @@ import {
   Success,
 } from '../../components/ui.tsx';
 import { useSession } from '../../session.tsx';
+import { AddToProject } from './projects/AddToProject.tsx';
 import { AddOneToList } from './search-tools.tsx';
 
 function CapLine({ name, cap }: { name: string; cap: CapStatus }) {
@@ -156,6 +157,7 @@ export function Candidate() {
               ) : null}
               {isMember && m.degree !== 1 ? <Connect m={m} /> : null}
               <AddOneToList memberId={m.id} name={`${m.firstName} ${m.lastName}`} />
+              <AddToProject memberId={m.id} name={`${m.firstName} ${m.lastName}`} />
             </>
           ) : null
         }

@@ -23,6 +23,7 @@ import { useSession } from '../../../session.tsx';
 import {
   addDays,
   bestSlots,
+  formatDay,
   describeAb,
   formatHours,
   formatP,
@@ -95,7 +96,7 @@ function WindowNote({ meta }: { meta: ReportMeta }) {
     <p className="small muted">
       {meta.window.charAt(0).toUpperCase() + meta.window.slice(1)}.
       {meta.completeBefore && meta.completeBefore < meta.to
-        ? ` Sends from ${formatDate(`${meta.completeBefore}T00:00:00Z`)} on are still inside their window: their figures can grow.`
+        ? ` Sends from ${formatDay(meta.completeBefore)} on are still inside their window: their figures can grow.`
         : ''}
     </p>
   );
@@ -519,9 +520,8 @@ function Credits({ r, isAdmin }: { r: CreditsReport; isAdmin: boolean }) {
         </>
       )}
       <p className="small muted">
-        Flows are summed from {formatDate(`${r.meta.from}T00:00:00Z`)} through{' '}
-        {formatDate(`${addDays(r.meta.to, -1)}T00:00:00Z`)}; balance, reserved and pending refunds are as of
-        now.
+        Flows are summed from {formatDay(r.meta.from)} through {formatDay(addDays(r.meta.to, -1))}; balance,
+        reserved and pending refunds are as of now.
         {isAdmin ? '' : ' You see your own seat.'}
       </p>
     </>
@@ -666,8 +666,8 @@ function AbTest({ period }: { period: Period }) {
 export function Analytics() {
   const [params, setParams] = useSearchParams();
   const { isAdmin } = useSession();
-  // Today as the user's calendar has it, for the default period.
-  const [today] = useState(() => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000));
+  // Sends count on their UTC day (as the API buckets them), so the default period ends today in UTC.
+  const [today] = useState(() => new Date());
   const period = readPeriod(params, today);
   const q = periodQuery(period);
   useEffect(() => {
@@ -707,8 +707,8 @@ export function Analytics() {
       </PageTitle>
       <Controls period={period} onChange={change} />
       <p className="small muted" data-testid="period">
-        Sends from {formatDate(`${period.from}T00:00:00Z`)} through{' '}
-        {formatDate(`${period.through}T00:00:00Z`)}, with what came of each within {period.windowDays} days.
+        Sends from {formatDay(period.from)} through {formatDay(period.through)}, with what came of each within{' '}
+        {period.windowDays} days (UTC days).
       </p>
 
       <Report

@@ -16,6 +16,13 @@ export function dayOf(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+const dayFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A YYYY-MM-DD day as people read it ("Mar 15, 2026"), the same day in every time zone. */
+export function formatDay(day: string): string {
+  return dayFmt.format(new Date(`${day}T00:00:00Z`));
+}
+
 /**
  * A day `n` days after `day` (before, for a negative n).
  *

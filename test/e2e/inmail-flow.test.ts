@@ -1,8 +1,9 @@
 /**
  * The product end to end in a real browser: a recruiter sends an InMail from a candidate's
  * profile and sees the balance drop; the member is notified, accepts and replies; the recruiter
- * sees the reply. A body with markup shows as text. Screenshots of the main screens go to
- * docs/screenshots/.
+ * sees the reply, puts the candidate on a project board, moves them to screening and sees the
+ * analytics dashboard count the response and the screen. A body with markup shows as text.
+ * Screenshots of the main screens go to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -47,6 +48,17 @@ async function scrollToTop(locator: Locator) {
     el.scrollIntoView({ block: 'start' });
     el.ownerDocument.defaultView?.scrollBy(0, -72);
   });
+}
+
+/** A recruiter's row of the dashboard's per-recruiter table (the reports catch up on events first). */
+async function recruiterFigures(page: Page, name: string) {
+  await page.goto('/analytics');
+  await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor();
+  const row = page.getByTestId('recruiter-table').getByRole('row').filter({ hasText: name });
+  await row.waitFor();
+  const read = async (metric: string) =>
+    Number(await row.locator(`td[data-metric="${metric}"]`).textContent());
+  return { sent: await read('sent'), responded: await read('responded'), screened: await read('screened') };
 }
 
 async function balance(page: Page): Promise<number> {
@@ -94,6 +106,10 @@ test(
     await screenshot(rec.page, 'candidates');
     const before = await balance(rec.page);
     assert.ok(before > 0, 'recruiter1 holds credits');
+    // The dashboard's figures for recruiter1 before this InMail (the demo has months of history).
+    const figuresBefore = await recruiterFigures(rec.page, 'Riley Chen');
+    await rec.page.goto('/candidates');
+    await rec.page.getByRole('heading', { name: 'Candidates', level: 1 }).waitFor();
 
     // A Boolean query with a syntax error shows where it went wrong; a good one finds the candidate.
     await rec.page.getByRole('link', { name: 'Boolean search' }).click();
@@ -214,6 +230,78 @@ test(
     await rec.page.getByLabel(`Write to ${name}`).fill('Great, I will send an invite for Tuesday.');
     await rec.page.getByRole('button', { name: 'Send', exact: true }).click();
     await rec.page.locator('.message.mine').filter({ hasText: 'send an invite' }).waitFor();
+
+    // --- the pipeline: a new project; the candidate joins from the profile at "replied" (they
+    // accepted and answered) and is moved to screening on the board
+    const projectName = `Platform engineer ${Date.now()}`;
+    await rec.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
+    await rec.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    await rec.page.getByLabel('Project name').fill(projectName);
+    await rec.page.getByRole('button', { name: 'Create project' }).click();
+    await rec.page.getByRole('heading', { name: projectName }).waitFor();
+    const projectId = /\/projects\/([0-9a-f-]{36})$/.exec(rec.page.url())?.[1];
+    assert.ok(projectId, 'the new project opens on its board');
+    // A few more people on the board, for the picture (fresh members: no outreach, no analytics).
+    const others: string[] = [];
+    for (const n of [41, 42, 43]) {
+      others.push(
+        (await (await apiAs(url, `member${n}@demo.test`))<{ memberId: string }>('/v1/me')).memberId,
+      );
+    }
+    await asRecruiter(`/v1/projects/${projectId}/candidates`, {
+      method: 'POST',
+      body: { memberIds: others.slice(0, 2) },
+    });
+    await asRecruiter(`/v1/projects/${projectId}/candidates`, {
+      method: 'POST',
+      body: { memberIds: others.slice(2), stage: 'contacted' },
+    });
+    await rec.page.goto(`/members/${memberId}`);
+    const adder = rec.page.getByTestId('add-to-project');
+    await adder.getByLabel('Add to project').selectOption({ label: projectName });
+    await adder.getByRole('button', { name: 'Add to project' }).click();
+    await adder.getByRole('status').getByText('(Replied)').waitFor();
+    await adder.getByRole('link', { name: projectName }).click();
+    const board = rec.page.getByTestId('board');
+    const column = (stage: string) => board.locator(`section[data-stage="${stage}"]`);
+    const card = (stage: string) => column(stage).getByTestId('board-card').filter({ hasText: name });
+    await card('replied').waitFor();
+    await card('replied').getByLabel(`Stage for ${name}`).selectOption('screening');
+    await card('replied')
+      .getByRole('button', { name: `Move ${name}` })
+      .click();
+    await card('screening').waitFor();
+    assert.equal(await card('replied').count(), 0, 'the card left the replied column');
+    // The keyboard stays on the moved card.
+    assert.equal(
+      await card('screening').evaluate((el) => el === el.ownerDocument.activeElement),
+      true,
+      'focus follows the card',
+    );
+    const onServer = await asRecruiter<{ columns: { stage: string; candidates: { memberId: string }[] }[] }>(
+      `/v1/projects/${projectId}/board`,
+    );
+    assert.deepEqual(
+      onServer.columns.find((c) => c.stage === 'screening')?.candidates.map((c) => c.memberId),
+      [memberId],
+      'the move went through the API',
+    );
+    await screenshot(rec.page, 'projects');
+
+    // --- the dashboard moved: one more send, one more response, and the move into screening
+    // credited to this InMail
+    const figuresAfter = await recruiterFigures(rec.page, 'Riley Chen');
+    assert.equal(figuresAfter.sent, figuresBefore.sent + 1, 'the InMail counts as sent');
+    assert.ok(
+      figuresAfter.responded > figuresBefore.responded,
+      `responses went up (${figuresBefore.responded} -> ${figuresAfter.responded})`,
+    );
+    assert.ok(
+      figuresAfter.screened > figuresBefore.screened,
+      `screened went up (${figuresBefore.screened} -> ${figuresAfter.screened})`,
+    );
+    await rec.page.getByTestId('funnel').waitFor();
+    await screenshot(rec.page, 'analytics');
 
     for (const c of [rec, mem, phone]) {
       assert.deepEqual(c.dialogs, [], 'no script ran');

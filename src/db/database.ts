@@ -10,10 +10,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock.ts';
@@ -109,6 +106,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     mkdirSync(dataPath, { recursive: true });
   }
   try {
+    // Loaded only for the embedded backend: a process on PostgreSQL never holds PGlite's WebAssembly
+    // (about 25 MB of resident memory).
+    const [{ PGlite }, { pg_trgm }, { unaccent }, { createPgConfig }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/unaccent'),
+      import('@electric-sql/pglite/node-postgres'),
+    ]);
     const lite = await PGlite.create({
       ...(dataPath ? { dataDir: dataPath } : {}),
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),

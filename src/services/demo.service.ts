@@ -139,11 +139,28 @@ export class DemoService {
   ): Promise<{ from: number; to: number }> {
     const hash = await hashPassword(password);
     const start = await this.store.repos.members.maxDemoIndex();
-    for (let done = 0; done < count; done += BATCH) {
-      const n = Math.min(BATCH, count - done);
-      await this.store.tx((r) => this.insertMembers(r, start + done, n, hash));
-      tick(done + n, count);
-    }
+    // Two batches in flight: while PostgreSQL writes one (most of it is the search index), this
+    // process generates the next. Batches touch disjoint members, so they never wait on each other.
+    // (On PGlite, with its one connection, they simply take turns.)
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const lane = async () => {
+      for (let from = next; from < count && !failed; from = next) {
+        next += BATCH;
+        const n = Math.min(BATCH, count - from);
+        try {
+          await this.store.tx((r) => this.insertMembers(r, start + from, n, hash));
+        } catch (err) {
+          failed = true; // the other lane stops after its batch, so nothing runs on after we return
+          throw err;
+        }
+        done += n;
+        tick(done, count);
+      }
+    };
+    const lanes = await Promise.allSettled([lane(), lane()]);
+    for (const l of lanes) if (l.status === 'rejected') throw l.reason;
     await this.insertConnectionsBatched(start, count);
     return { from: start + 1, to: start + count };
   }

@@ -1,0 +1,56 @@
+/**
+ * `inmail seed --members N` (DemoService.addSynthetic): members numbered after the existing ones,
+ * written in batches two at a time, every one searchable and connected, with progress that only
+ * goes up and ends at N.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { createTestApp, type TestApp } from './support/app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(async () => {
+  await t.close();
+});
+
+test('adds N members after the existing ones, each searchable and connected; progress ends at N', async () => {
+  const repos = t.services.store.repos;
+  const before = await repos.members.maxDemoIndex();
+  const ticks: number[] = [];
+  const n = 2_345; // three batches of at most 1,000, two in flight
+  const r = await t.services.demo.addSynthetic(n, 'seed-password', (done) => ticks.push(done));
+  assert.deepEqual(r, { from: before + 1, to: before + n });
+  assert.equal(ticks.at(-1), n);
+  assert.deepEqual(
+    ticks,
+    [...ticks].sort((a, b) => a - b),
+    'progress only goes up',
+  );
+
+  const counts = await sql<{ accounts: number; indexed: number; connected: number }>`
+    SELECT count(*)::int AS accounts,
+           count(s.member_id)::int AS indexed,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM connections c
+                                          WHERE c.member_a = m.id OR c.member_b = m.id))::int AS connected
+    FROM accounts a
+    JOIN members m ON m.account_id = a.id
+    LEFT JOIN member_search s ON s.member_id = m.id
+    WHERE a.email ~ '^member[0-9]+@demo\\.test$'
+      AND substring(a.email FROM '^member([0-9]+)@')::int > ${before}`.execute(t.services.store.db);
+  const c = counts.rows[0]!;
+  assert.equal(c.accounts, n, 'every number from before+1 to before+N exists once');
+  assert.equal(c.indexed, n, 'every new member is in the search index');
+  assert.ok(c.connected > n * 0.9, `most new members have connections (${c.connected} of ${n})`);
+  assert.equal(await repos.members.maxDemoIndex(), before + n);
+
+  // The new members can log in with the given password.
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    payload: { email: `member${before + n}@demo.test`, password: 'seed-password' },
+  });
+  assert.equal(login.statusCode, 200, login.body);
+});

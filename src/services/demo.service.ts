@@ -360,11 +360,22 @@ export class DemoService {
   ): void {
     const p = rand();
     const at = new Date(sentAt.getTime() + (0.2 + rand() * 6) * DAY);
-    if (at > now || p >= 0.5) return; // about half never answer
+    if (at > now) return;
+    // The member opens the InMail a little before answering; of those who never answer (about
+    // half), some opened it and left it.
+    const openedAt = new Date(
+      Math.max(sentAt.getTime() + 60_000, at.getTime() - (0.05 + rand() * 0.5) * DAY),
+    );
+    const open = () => this.inmails.openInTx(r, memberId, inmailId, openedAt).then(() => {});
+    if (p >= 0.5) {
+      if (p < 0.7) steps.push({ at: openedAt, run: open });
+      return;
+    }
     const answer = async (
       kind: 'accepted' | 'declined' | 'replied',
       d: Parameters<InmailService['respondInTx']>[5],
     ) => {
+      await open();
       await this.inmails.respondInTx(r, trx, memberId, inmailId, kind, d, at);
     };
     if (p < 0.22) {

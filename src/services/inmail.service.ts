@@ -440,25 +440,28 @@ export class InmailService {
   /** The recipient opens an InMail: the first open is recorded once. */
   async openAsRecipient(memberId: string, inmailId: string): Promise<InmailView> {
     const now = this.clock.now();
-    return this.store.tx(async (r) => {
-      const i = await r.inmails.getForRecipient(memberId, inmailId);
-      if (!i) throw notFound('InMail');
-      if (await r.inmails.markOpened(i.id, now)) {
-        await r.events.append({
-          type: `${i.channel}.opened`,
-          occurredAt: now,
-          orgId: i.org_id,
-          actorMemberId: memberId,
-          seatId: i.seat_id,
-          recipientMemberId: memberId,
-          inmailId: i.id,
-          threadId: i.thread_id,
-          campaignId: i.campaign_id,
-        });
-        i.opened_at = now;
-      }
-      return inmailView(i);
-    });
+    return this.store.tx((r) => this.openInTx(r, memberId, inmailId, now));
+  }
+
+  /** The open itself, inside a transaction the caller opened (the demo loader calls it too). */
+  async openInTx(r: Repos, memberId: string, inmailId: string, now: Date): Promise<InmailView> {
+    const i = await r.inmails.getForRecipient(memberId, inmailId);
+    if (!i) throw notFound('InMail');
+    if (await r.inmails.markOpened(i.id, now)) {
+      await r.events.append({
+        type: `${i.channel}.opened`,
+        occurredAt: now,
+        orgId: i.org_id,
+        actorMemberId: memberId,
+        seatId: i.seat_id,
+        recipientMemberId: memberId,
+        inmailId: i.id,
+        threadId: i.thread_id,
+        campaignId: i.campaign_id,
+      });
+      i.opened_at = now;
+    }
+    return inmailView(i);
   }
 
   /** The sender organization's view: the body with its original links (the recipient's has tracked ones). */

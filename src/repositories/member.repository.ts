@@ -104,6 +104,14 @@ export class MemberRepository {
     await new SearchRepository(this.db).indexProfiles(rows);
   }
 
+  /**
+   * For the rest of the transaction, lets the search index's GIN pending list grow to 64 MB before it
+   * is merged into the index: bulk loads then merge in large sorted runs instead of many small ones.
+   */
+  async bulkLoadMode(): Promise<void> {
+    await sql`SET LOCAL gin_pending_list_limit = '64MB'`.execute(this.db);
+  }
+
   /** The member row, locked for the rest of the transaction (a profile edit reads, then writes). */
   async getForUpdate(id: string): Promise<MemberRow | undefined> {
     const r = await sql<MemberRow>`SELECT * FROM members WHERE id = ${id} FOR UPDATE`.execute(this.db);

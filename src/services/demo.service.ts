@@ -166,6 +166,7 @@ export class DemoService {
   }
 
   private async insertMembers(r: Repos, from: number, count: number, hash: string): Promise<void> {
+    await r.members.bulkLoadMode();
     for (let i = from; i < from + count; i += BATCH) {
       const rows = [];
       for (let k = i; k < Math.min(i + BATCH, from + count); k++) rows.push(toNewMember(k, true));

@@ -83,7 +83,7 @@ test(
     }>(`/v1/members/${memberId}`);
     assert.notEqual(candidate.degree, 1, 'member1 must not be a connection of recruiter1');
     const name = `${candidate.firstName} ${candidate.lastName}`;
-    const subject = `A platform role at Demo Agency ${Date.now()}`;
+    const subject = 'A platform role at Demo Agency';
     const body = `Hi ${candidate.firstName}, your work caught my eye.\nThis line has markup: ${SCRIPT}\nBest, Riley`;
 
     // --- the recruiter: log in, find the candidate, compose and send
@@ -233,7 +233,7 @@ test(
 
     // --- the pipeline: a new project; the candidate joins from the profile at "replied" (they
     // accepted and answered) and is moved to screening on the board
-    const projectName = `Platform engineer ${Date.now()}`;
+    const projectName = 'Platform engineer, Toronto';
     await rec.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Projects' }).click();
     await rec.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
     await rec.page.getByLabel('Project name').fill(projectName);
@@ -465,7 +465,7 @@ test(
       `/v1/members/${memberId}`,
     );
     assert.notEqual(candidate.degree, 1);
-    const templateName = `Platform engineers ${Date.now()}`;
+    const templateName = 'Platform engineers';
 
     const rec = await newContext(browser, url);
     await login(rec.page, 'recruiter1@demo.test');
@@ -571,9 +571,9 @@ test(
       const m = await asRecruiter<{ firstName: string; lastName: string }>(`/v1/members/${id}`);
       people.push({ id, name: `${m.firstName} ${m.lastName}` });
     }
-    const stamp = Date.now();
-    const listName = `Platform shortlist ${stamp}`;
-    const campaignName = `Platform engineers, spring ${stamp}`;
+    // Each run starts its own server on a fresh data directory, so plain names are unique.
+    const listName = 'Platform shortlist';
+    const campaignName = 'Platform engineers, spring';
 
     const rec = await newContext(browser, url);
     await login(rec.page, 'recruiter2@demo.test');
@@ -585,9 +585,9 @@ test(
     const results = rec.page.getByTestId('search-results');
     await results.locator('li').first().waitFor();
     await rec.page.getByRole('button', { name: 'Save this search' }).click();
-    await rec.page.getByLabel('Name of the saved search').fill(`Shortlist search ${stamp}`);
+    await rec.page.getByLabel('Name of the saved search').fill('Shortlist search');
     await rec.page.getByRole('button', { name: 'Save search' }).click();
-    await rec.page.getByText(`Saved as “Shortlist search ${stamp}”`, { exact: false }).waitFor();
+    await rec.page.getByText('Saved as “Shortlist search”', { exact: false }).waitFor();
     for (const p of people) {
       await results
         .locator('li')

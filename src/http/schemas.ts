@@ -75,3 +75,30 @@ export function encodeTimeIdCursor(c: { at: Date; id: string } | null): string |
 export function text(max: number) {
   return z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 }
+
+/** A send window in the recipient's local time (domain/send-window.ts). */
+export const SendWindowSchema = z
+  .object({
+    days: z
+      .array(
+        z.union([
+          z.literal(1),
+          z.literal(2),
+          z.literal(3),
+          z.literal(4),
+          z.literal(5),
+          z.literal(6),
+          z.literal(7),
+        ]),
+      )
+      .min(1)
+      .max(7)
+      .describe('ISO weekdays, 1 = Monday'),
+    startHour: z.number().int().min(0).max(23),
+    startMinute: z.number().int().min(0).max(59),
+    endHour: z.number().int().min(0).max(24),
+    endMinute: z.number().int().min(0).max(59),
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')).max(366),
+    timeZone: z.string().min(1).max(64).describe('Fallback zone for recipients without a valid one'),
+  })
+  .strict();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import type { RefundPolicy } from '../domain/credits.ts';
+import type { SendWindow } from '../domain/send-window.ts';
 
 export interface OrgPolicyRow {
   org_id: string;
@@ -11,6 +12,8 @@ export interface OrgPolicyRow {
   org_cap_window_days: number;
   mandatory_personalization: boolean;
   quality_block_below: number | null;
+  /** The default send window of new campaigns; null: the product default. */
+  default_send_window: SendWindow | null;
   updated_at: Date;
 }
 
@@ -22,6 +25,7 @@ export type OrgPolicyPatch = Partial<{
   orgCapWindowDays: number;
   mandatoryPersonalization: boolean;
   qualityBlockBelow: number | null;
+  defaultSendWindow: SendWindow | null;
 }>;
 
 export class PolicyRepository {
@@ -51,6 +55,8 @@ export class PolicyRepository {
         org_cap_window_days = CASE WHEN ${has('orgCapWindowDays')} THEN ${p.orgCapWindowDays ?? null}::int ELSE org_cap_window_days END,
         mandatory_personalization = CASE WHEN ${has('mandatoryPersonalization')} THEN ${p.mandatoryPersonalization ?? null}::boolean ELSE mandatory_personalization END,
         quality_block_below = CASE WHEN ${has('qualityBlockBelow')} THEN ${p.qualityBlockBelow ?? null}::int ELSE quality_block_below END,
+        default_send_window = CASE WHEN ${has('defaultSendWindow')}
+          THEN ${p.defaultSendWindow == null ? null : JSON.stringify(p.defaultSendWindow)}::jsonb ELSE default_send_window END,
         updated_at = ${at}
       WHERE org_id = ${orgId}
       RETURNING *`.execute(this.db);

@@ -27,6 +27,7 @@ import {
 import { validateSequence, type SequenceStepKind } from '../domain/sequence.ts';
 import { parseTemplate, requiresPersonalization, TemplateError } from '../domain/template.ts';
 import type { JobQueue } from '../jobs/queue.ts';
+import { orgSendWindow } from './credit.service.ts';
 import type { SearchService } from './search.service.ts';
 import type { Repos, Store } from '../repositories/index.ts';
 import { profileFromRow } from '../repositories/member-profile.ts';
@@ -109,7 +110,8 @@ export class CampaignService {
     const now = this.clock.now();
     return this.store.tx(async (r) => {
       const seatId = await this.resolveSeat(r, actor, input.seatId);
-      const window = this.window(input.window);
+      // The organization's default window (set by an admin) unless the campaign sets its own.
+      const window = this.window(input.window, orgSendWindow(await r.policies.get(actor.orgId)));
       const steps = await this.resolveSteps(r, actor, input.steps);
       await this.validateAudience(r, actor.orgId, actor.userId, input.audience);
       const id = await r.campaigns.create({
@@ -608,8 +610,8 @@ export class CampaignService {
     return seat.id;
   }
 
-  private window(w: Partial<SendWindow> | undefined): SendWindow {
-    const window: SendWindow = { ...DEFAULT_SEND_WINDOW, ...(w ?? {}) } as SendWindow;
+  private window(w: Partial<SendWindow> | undefined, base: SendWindow = DEFAULT_SEND_WINDOW): SendWindow {
+    const window: SendWindow = { ...base, ...(w ?? {}) } as SendWindow;
     const errors = validateSendWindow(window);
     if (errors.length)
       throw invalid(

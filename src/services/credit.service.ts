@@ -8,6 +8,13 @@ import type { Clock } from '../clock.ts';
 import { nextRenewal, periodStartFor, renewal, type LedgerKind } from '../domain/credits.ts';
 import { DomainError, invalid, notFound, unprocessable } from '../domain/errors.ts';
 import type { LedgerEntryRow } from '../repositories/ledger.repository.ts';
+import {
+  DEFAULT_SEND_WINDOW,
+  validateSendWindow,
+  type SendWindow,
+  type Weekday,
+} from '../domain/send-window.ts';
+
 import type { OrgPolicyPatch, OrgPolicyRow } from '../repositories/policy.repository.ts';
 import type { Repos, Store } from '../repositories/index.ts';
 import type { SeatRow } from '../repositories/seat.repository.ts';
@@ -49,6 +56,15 @@ export interface PolicyView {
   orgCapWindowDays: number;
   mandatoryPersonalization: boolean;
   qualityBlockBelow: number | null;
+  /** Where new campaigns' send windows start from (the product default until an admin sets one). */
+  defaultSendWindow: Omit<SendWindow, 'days' | 'holidays'> & { days: Weekday[]; holidays: string[] };
+}
+
+/** The send window new campaigns of the organization start from. */
+export function orgSendWindow(p: OrgPolicyRow): SendWindow {
+  return (
+    p.default_send_window ?? { ...DEFAULT_SEND_WINDOW, days: [...DEFAULT_SEND_WINDOW.days], holidays: [] }
+  );
 }
 
 export function policyView(p: OrgPolicyRow): PolicyView {
@@ -60,6 +76,9 @@ export function policyView(p: OrgPolicyRow): PolicyView {
     orgCapWindowDays: p.org_cap_window_days,
     mandatoryPersonalization: p.mandatory_personalization,
     qualityBlockBelow: p.quality_block_below,
+    defaultSendWindow: (({ days, holidays, ...w }) => ({ ...w, days: [...days], holidays: [...holidays] }))(
+      orgSendWindow(p),
+    ),
   };
 }
 
@@ -325,9 +344,32 @@ export class CreditService {
     return policyView(await this.store.repos.policies.get(orgId));
   }
 
-  async updatePolicies(orgId: string, actorUserId: string, patch: OrgPolicyPatch): Promise<PolicyView> {
+  /**
+   * Changes policies. `defaultSendWindow` is merged into the current one (null: back to the product
+   * default) and validated like a campaign's window.
+   */
+  async updatePolicies(
+    orgId: string,
+    actorUserId: string,
+    input: Omit<OrgPolicyPatch, 'defaultSendWindow'> & { defaultSendWindow?: Partial<SendWindow> | null },
+  ): Promise<PolicyView> {
     const now = this.clock.now();
     return this.store.tx(async (r) => {
+      const { defaultSendWindow, ...rest } = input;
+      const patch: OrgPolicyPatch = { ...rest };
+      if (defaultSendWindow === null) patch.defaultSendWindow = null;
+      else if (defaultSendWindow !== undefined) {
+        const window = { ...orgSendWindow(await r.policies.get(orgId)), ...defaultSendWindow };
+        const errors = validateSendWindow(window);
+        if (errors.length) {
+          throw invalid(
+            'invalid_send_window',
+            'The default send window is not valid',
+            errors.map((e) => ({ ...e, field: `defaultSendWindow.${e.field}` })),
+          );
+        }
+        patch.defaultSendWindow = window;
+      }
       const p = await r.policies.update(orgId, patch, now);
       await r.events.append({
         type: 'policies.updated',

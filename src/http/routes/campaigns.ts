@@ -1,35 +1,17 @@
 import { z } from 'zod';
 import type { App, RouteContext } from '../app.ts';
 import { orgUser } from '../auth.ts';
-import { decodeCursor, encodeTimeIdCursor, IdParams, TimeIdCursor, Timestamp, Uuid } from '../schemas.ts';
+import {
+  decodeCursor,
+  encodeTimeIdCursor,
+  IdParams,
+  SendWindowSchema as Window,
+  TimeIdCursor,
+  Timestamp,
+  Uuid,
+} from '../schemas.ts';
 import { SEQUENCE_STEP_KINDS } from '../../domain/sequence.ts';
 import type { FastifyRequest } from 'fastify';
-
-const Window = z
-  .object({
-    days: z
-      .array(
-        z.union([
-          z.literal(1),
-          z.literal(2),
-          z.literal(3),
-          z.literal(4),
-          z.literal(5),
-          z.literal(6),
-          z.literal(7),
-        ]),
-      )
-      .min(1)
-      .max(7)
-      .describe('ISO weekdays, 1 = Monday'),
-    startHour: z.number().int().min(0).max(23),
-    startMinute: z.number().int().min(0).max(59),
-    endHour: z.number().int().min(0).max(24),
-    endMinute: z.number().int().min(0).max(59),
-    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')).max(366),
-    timeZone: z.string().min(1).max(64).describe('Fallback zone for recipients without a valid one'),
-  })
-  .strict();
 
 const Step = z
   .object({

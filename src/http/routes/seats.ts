@@ -3,7 +3,7 @@ import type { App, RouteContext } from '../app.ts';
 import { orgUser } from '../auth.ts';
 import { forbidden } from '../../domain/errors.ts';
 import { LEDGER_KINDS, REFUND_POLICIES } from '../../domain/credits.ts';
-import { decodeCursor, encodeCursor, IdParams, Timestamp, Uuid } from '../schemas.ts';
+import { decodeCursor, encodeCursor, IdParams, SendWindowSchema, Timestamp, Uuid } from '../schemas.ts';
 
 export const SeatSchema = z.object({
   id: z.string(),
@@ -51,6 +51,7 @@ const Policies = z.object({
   orgCapWindowDays: z.number().int(),
   mandatoryPersonalization: z.boolean(),
   qualityBlockBelow: z.number().int().nullable(),
+  defaultSendWindow: SendWindowSchema.describe("New campaigns' send window unless they set their own"),
 });
 
 const User = z.object({
@@ -307,7 +308,8 @@ export function seatRoutes(app: App, { services, guard }: RouteContext) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Change the refund rule, frequency caps, mandatory personalization, quality threshold',
+        summary:
+          'Change the refund rule, frequency caps, mandatory personalization, quality threshold, default send window',
         body: z
           .object({
             refundPolicy: z.enum(REFUND_POLICIES).optional(),
@@ -317,6 +319,10 @@ export function seatRoutes(app: App, { services, guard }: RouteContext) {
             orgCapWindowDays: z.number().int().min(1).max(365).optional(),
             mandatoryPersonalization: z.boolean().optional(),
             qualityBlockBelow: z.number().int().min(0).max(100).nullable().optional(),
+            defaultSendWindow: SendWindowSchema.partial()
+              .nullable()
+              .optional()
+              .describe('Merged into the current default; null restores the product default'),
           })
           .strict(),
         response: { 200: Policies },

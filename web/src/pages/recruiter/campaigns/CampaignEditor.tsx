@@ -21,7 +21,16 @@ import type {
 import { MemberPicker } from '../../../components/recruiting.tsx';
 import { ErrorState, Field, Loading, PageTitle, ProblemAlert } from '../../../components/ui.tsx';
 import { useAnnounce, useSession } from '../../../session.tsx';
-import { DEFAULT_WINDOW, hhmm, isEditable, OBJECTIVE_LABEL, reservation, WEEKDAYS } from './campaign-lib.ts';
+import {
+  DEFAULT_WINDOW,
+  isEditable,
+  OBJECTIVE_LABEL,
+  reservation,
+  toWindow,
+  windowDraft,
+  type WindowDraft,
+} from './campaign-lib.ts';
+import { SendWindowFields } from './SendWindowFields.tsx';
 import { newStep, SequenceBuilder, type StepDraft } from './SequenceBuilder.tsx';
 
 /** Members picked elsewhere (search results) travel here in the navigation state. */
@@ -30,7 +39,7 @@ export interface PickedMembers {
 }
 
 export function NewCampaign() {
-  return <CampaignForm existing={null} />;
+  return <CampaignForm existing={null} defaultWindow={DEFAULT_WINDOW} />;
 }
 
 export function EditCampaign() {
@@ -50,7 +59,7 @@ export function EditCampaign() {
       </>
     );
   }
-  return <CampaignForm key={c.data.id} existing={c.data} />;
+  return <CampaignForm key={c.data.id} existing={c.data} defaultWindow={c.data.window} />;
 }
 
 function toLocalInput(iso: string | null): string {
@@ -59,20 +68,6 @@ function toLocalInput(iso: string | null): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
-
-function parseTime(v: string): [number, number] | null {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(v.trim());
-  if (!m) return null;
-  return [Number(m[1]), Number(m[2])];
-}
-
-const TIME_ZONES: string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['UTC'];
-  }
-})();
 
 function stepsFrom(c: Campaign | null): StepDraft[] {
   if (!c || c.steps.length === 0) return [newStep('inmail', 3), newStep('follow_up', 4)];
@@ -86,7 +81,7 @@ function stepsFrom(c: Campaign | null): StepDraft[] {
   }));
 }
 
-function CampaignForm({ existing }: { existing: Campaign | null }) {
+function CampaignForm({ existing, defaultWindow }: { existing: Campaign | null; defaultWindow: SendWindow }) {
   const s = useSession();
   const navigate = useNavigate();
   const announce = useAnnounce();
@@ -100,7 +95,6 @@ function CampaignForm({ existing }: { existing: Campaign | null }) {
   const sets = useApi<Page<TemplateSet>>('/v1/template-sets?limit=100');
   const seats = useApi<{ items: SeatView[] }>(s.isAdmin ? '/v1/seats' : null);
 
-  const w = existing?.window ?? DEFAULT_WINDOW;
   const a = existing?.audience;
   const [name, setName] = useState(existing?.name ?? '');
   const [objective, setObjective] = useState<CampaignObjective>(existing?.objective ?? 'fill_role');
@@ -117,12 +111,9 @@ function CampaignForm({ existing }: { existing: Campaign | null }) {
   const [budget, setBudget] = useState(String(existing?.budget ?? 30));
   const [reserve, setReserve] = useState(String(existing?.reserve ?? 20));
   const [dailyCap, setDailyCap] = useState(existing?.dailyCap?.toString() ?? '');
-  const [days, setDays] = useState<number[]>(w.days);
-  const [start, setStart] = useState(hhmm(w.startHour, w.startMinute));
-  const [end, setEnd] = useState(hhmm(w.endHour === 24 ? 24 : w.endHour, w.endMinute));
-  const [holidays, setHolidays] = useState<string[]>(w.holidays);
-  const [holiday, setHoliday] = useState('');
-  const [timeZone, setTimeZone] = useState(w.timeZone);
+  const [sendWindow, setSendWindow] = useState<WindowDraft>(() =>
+    windowDraft(existing?.window ?? defaultWindow),
+  );
   const [ownership, setOwnership] = useState(String(existing?.ownershipWindowDays ?? 30));
   const [startMode, setStartMode] = useState<'manual' | 'at'>(existing?.startAt ? 'at' : 'manual');
   const [startAt, setStartAt] = useState(toLocalInput(existing?.startAt ?? null));
@@ -169,18 +160,7 @@ function CampaignForm({ existing }: { existing: Campaign | null }) {
   );
 
   function body() {
-    const st = parseTime(start);
-    const en = end.trim() === '24:00' ? ([24, 0] as [number, number]) : parseTime(end);
-    if (!st || !en) throw new Error('Enter the send window as hours and minutes, e.g. 08:00 and 11:00.');
-    const window: SendWindow = {
-      days: [...days].sort(),
-      startHour: st[0],
-      startMinute: st[1],
-      endHour: en[0],
-      endMinute: en[1],
-      holidays,
-      timeZone,
-    };
+    const window = toWindow(sendWindow);
     if (startMode === 'at' && !startAt) throw new Error('Choose when the campaign should start.');
     return {
       name: name.trim(),
@@ -521,113 +501,12 @@ function CampaignForm({ existing }: { existing: Campaign | null }) {
             morning in Berlin. Sends are spread over the window so they do not all go out at the same second;
             someone whose window is open when the campaign starts gets it at once.
           </p>
-          <fieldset className="plain-fieldset">
-            <legend>Days</legend>
-            <div className="weekday-grid">
-              {WEEKDAYS.map(([d, short, long]) => (
-                <label key={d} className="check-inline">
-                  <input
-                    type="checkbox"
-                    checked={days.includes(d)}
-                    onChange={(e) =>
-                      setDays((x) => (e.target.checked ? [...x, d] : x.filter((y) => y !== d)))
-                    }
-                  />
-                  <span aria-hidden="true">{short}</span>
-                  <span className="visually-hidden">{long}</span>
-                </label>
-              ))}
-            </div>
-            {errorFor('window.days') ? <p className="field-error">{errorFor('window.days')}</p> : null}
-          </fieldset>
-          <div className="form-row">
-            <Field
-              label="From (local time)"
-              error={errorFor('window.startHour') ?? errorFor('window.startMinute')}
-            >
-              {(p) => <input {...p} type="time" value={start} onChange={(e) => setStart(e.target.value)} />}
-            </Field>
-            <Field
-              label="Until (local time)"
-              hint="Type 24:00 for the end of the day."
-              error={errorFor('window.endHour') ?? errorFor('window.endMinute')}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  value={end}
-                  inputMode="numeric"
-                  pattern="\d{1,2}:\d{2}"
-                  placeholder="11:00"
-                  onChange={(e) => setEnd(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              label="Time zone for recipients without one"
-              hint="Only used when a profile has no valid zone."
-              error={errorFor('window.timeZone')}
-            >
-              {(p) => (
-                <>
-                  <input
-                    {...p}
-                    list={`${id}-zones`}
-                    value={timeZone}
-                    onChange={(e) => setTimeZone(e.target.value)}
-                  />
-                  <datalist id={`${id}-zones`}>
-                    {TIME_ZONES.map((z) => (
-                      <option key={z} value={z} />
-                    ))}
-                  </datalist>
-                </>
-              )}
-            </Field>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-holiday`}>Holidays (no sends, not counted as business days)</label>
-            <div className="inline-form">
-              <input
-                id={`${id}-holiday`}
-                type="date"
-                value={holiday}
-                className="auto-width"
-                onChange={(e) => setHoliday(e.target.value)}
-              />
-              <button
-                type="button"
-                className="btn"
-                disabled={!holiday || holidays.includes(holiday)}
-                onClick={() => {
-                  setHolidays((x) => [...x, holiday].sort());
-                  setHoliday('');
-                }}
-              >
-                Add holiday
-              </button>
-            </div>
-            {holidays.length ? (
-              <ul className="chips" aria-label="Holidays">
-                {holidays.map((h) => (
-                  <li key={h} className="chip">
-                    {h}{' '}
-                    <button
-                      type="button"
-                      className="chip-remove"
-                      aria-label={`Remove holiday ${h}`}
-                      onClick={() => setHolidays((x) => x.filter((y) => y !== h))}
-                    >
-                      ×
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {errorFor('window.holidays') ? (
-              <p className="field-error">{errorFor('window.holidays')}</p>
-            ) : null}
-          </div>
+          <SendWindowFields
+            value={sendWindow}
+            onChange={setSendWindow}
+            errorFor={errorFor}
+            prefix="window."
+          />
         </section>
 
         <section className="card form" aria-labelledby={`${id}-rules`}>

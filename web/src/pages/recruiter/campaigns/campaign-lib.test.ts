@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowedActions, describeWindow, DEFAULT_WINDOW, reservation, sentPerStep } from './campaign-lib.ts';
+import {
+  allowedActions,
+  describeWindow,
+  DEFAULT_WINDOW,
+  parseTime,
+  reservation,
+  sentPerStep,
+  toWindow,
+  windowDraft,
+} from './campaign-lib.ts';
 
 test('the actions follow the server status machine', () => {
   assert.deepEqual(allowedActions('draft'), ['start', 'cancel']);
@@ -31,4 +40,27 @@ test('windows are described in the recipient’s zone', () => {
     describeWindow({ ...DEFAULT_WINDOW, days: [1, 2, 3, 4, 5, 6, 7], startHour: 0, endHour: 24 }),
     /^Every day, all day/,
   );
+});
+
+test('a window goes to the form as text and comes back the same', () => {
+  const w = { ...DEFAULT_WINDOW, days: [1, 5], endHour: 24, endMinute: 0, holidays: ['2025-12-25'] };
+  const d = windowDraft(w);
+  assert.deepEqual(d, {
+    days: [1, 5],
+    start: '08:00',
+    end: '24:00',
+    holidays: ['2025-12-25'],
+    timeZone: 'UTC',
+  });
+  assert.deepEqual(toWindow(d), w);
+  assert.deepEqual(toWindow({ ...d, days: [5, 3, 1], start: ' 9:30 ', end: '17:05' }), {
+    ...w,
+    days: [1, 3, 5],
+    startHour: 9,
+    startMinute: 30,
+    endHour: 17,
+    endMinute: 5,
+  });
+  assert.equal(parseTime('nine'), null);
+  assert.throws(() => toWindow({ ...d, start: '' }), /hours and minutes/);
 });

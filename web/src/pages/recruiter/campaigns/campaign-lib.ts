@@ -119,6 +119,56 @@ export function hhmm(h: number, m: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
+/**
+ * A send window as the form edits it: times as "HH:MM" text (the end may be "24:00"), the rest as
+ * in the window. Used by the campaign editor and the organization's default window on Policies.
+ */
+export interface WindowDraft {
+  days: number[];
+  start: string;
+  end: string;
+  holidays: string[];
+  timeZone: string;
+}
+
+export function windowDraft(w: SendWindow): WindowDraft {
+  return {
+    days: [...w.days],
+    start: hhmm(w.startHour, w.startMinute),
+    end: hhmm(w.endHour, w.endMinute),
+    holidays: [...w.holidays],
+    timeZone: w.timeZone,
+  };
+}
+
+/** "8:05" -> [8, 5]; anything else that is not hours and minutes -> null. */
+export function parseTime(v: string): [number, number] | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(v.trim());
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2])];
+}
+
+/**
+ * The window to send to the server; throws when a time is not hours and minutes (the server judges
+ * the rest: ranges, the end after the start, real holidays and zones).
+ * @example toWindow({ days: [3, 1], start: '09:00', end: '24:00', holidays: [], timeZone: 'UTC' })
+ * // { days: [1, 3], startHour: 9, startMinute: 0, endHour: 24, endMinute: 0, holidays: [], timeZone: 'UTC' }
+ */
+export function toWindow(d: WindowDraft): SendWindow {
+  const st = parseTime(d.start);
+  const en = d.end.trim() === '24:00' ? ([24, 0] as [number, number]) : parseTime(d.end);
+  if (!st || !en) throw new Error('Enter the send window as hours and minutes, e.g. 08:00 and 11:00.');
+  return {
+    days: [...d.days].sort((a, b) => a - b),
+    startHour: st[0],
+    startMinute: st[1],
+    endHour: en[0],
+    endMinute: en[1],
+    holidays: d.holidays,
+    timeZone: d.timeZone,
+  };
+}
+
 export function describeWindow(w: SendWindow): string {
   const days = WEEKDAYS.filter(([d]) => w.days.includes(d)).map(([, short]) => short);
   const allDay = w.startHour === 0 && w.startMinute === 0 && w.endHour === 24;

@@ -232,6 +232,8 @@ export interface Policies {
   orgCapWindowDays: number;
   mandatoryPersonalization: boolean;
   qualityBlockBelow: number | null;
+  /** New campaigns' send window unless they set their own (the product default until an admin sets one). */
+  defaultSendWindow: SendWindow;
 }
 
 export interface OrgUser {

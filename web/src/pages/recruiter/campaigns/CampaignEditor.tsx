@@ -13,6 +13,7 @@ import type {
   CandidateList,
   MemberDetail,
   Page,
+  Policies,
   SeatView,
   SendWindow,
   Template,
@@ -38,8 +39,11 @@ export interface PickedMembers {
   members: { id: string; name: string }[];
 }
 
+/** A new campaign starts from the organization's default send window (the product default if it cannot be read). */
 export function NewCampaign() {
-  return <CampaignForm existing={null} defaultWindow={DEFAULT_WINDOW} />;
+  const policies = useApi<Policies>('/v1/org/policies');
+  if (policies.loading && !policies.data) return <Loading label="Loading the campaign defaults" />;
+  return <CampaignForm existing={null} defaultWindow={policies.data?.defaultSendWindow ?? DEFAULT_WINDOW} />;
 }
 
 export function EditCampaign() {
@@ -501,6 +505,11 @@ function CampaignForm({ existing, defaultWindow }: { existing: Campaign | null; 
             morning in Berlin. Sends are spread over the window so they do not all go out at the same second;
             someone whose window is open when the campaign starts gets it at once.
           </p>
+          {existing ? null : (
+            <p className="small muted">
+              Filled in from your organization’s default window; changes here apply to this campaign only.
+            </p>
+          )}
           <SendWindowFields
             value={sendWindow}
             onChange={setSendWindow}

@@ -330,9 +330,44 @@ test(
     await admin.page.goto('/admin/policies');
     await admin.page.getByLabel('Refund rule').waitFor();
     await admin.page.getByLabel('At most this many InMails').fill('2');
+    // The default send window for new campaigns: Monday to Friday, 09:00–17:00. An end before the
+    // start is refused, and the message shows at the field.
+    const defaults = admin.page.getByRole('group', { name: 'Default send window for new campaigns' });
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+      await defaults.getByLabel(day).check();
+    }
+    await defaults.getByLabel('From (local time)').fill('09:00');
+    await defaults.getByLabel('Until (local time)').fill('08:00');
+    await admin.page.getByRole('button', { name: 'Save policies' }).click();
+    await defaults.getByText(/must be after start/).waitFor();
+    assert.equal(await defaults.getByLabel('Until (local time)').getAttribute('aria-invalid'), 'true');
+    await defaults.getByLabel('Until (local time)').fill('17:00');
     await admin.page.getByRole('button', { name: 'Save policies' }).click();
     await admin.page.getByText('Saved.').waitFor();
+    // A taller window, so the picture holds the default send window under the other policies.
+    await admin.page.setViewportSize({ width: 1280, height: 1400 });
     await screenshot(admin.page, 'admin-policies');
+    await admin.page.setViewportSize({ width: 1280, height: 800 });
+    await admin.page.reload();
+    await defaults.getByLabel('Monday').waitFor();
+    for (const day of ['Monday', 'Friday']) assert.ok(await defaults.getByLabel(day).isChecked(), day);
+    assert.ok(!(await defaults.getByLabel('Saturday').isChecked()));
+    assert.equal(await defaults.getByLabel('From (local time)').inputValue(), '09:00');
+    assert.equal(await defaults.getByLabel('Until (local time)').inputValue(), '17:00');
+    assert.equal(await admin.page.getByLabel('At most this many InMails').inputValue(), '2');
+    // A new campaign starts from it.
+    await admin.page.goto('/campaigns/new');
+    await admin.page.getByRole('heading', { name: 'New campaign' }).waitFor();
+    assert.ok(await admin.page.getByLabel('Monday').isChecked());
+    assert.equal(await admin.page.getByLabel('From (local time)').inputValue(), '09:00');
+    assert.equal(await admin.page.getByLabel('Until (local time)').inputValue(), '17:00');
+    // Back to the product default (Tuesday to Thursday, 08:00–11:00), which the campaign test expects.
+    await admin.page.goto('/admin/policies');
+    await defaults.getByRole('button', { name: 'Restore the product default' }).click();
+    await admin.page.getByText('The default send window is the product default again.').waitFor();
+    assert.ok(!(await defaults.getByLabel('Monday').isChecked()));
+    assert.equal(await defaults.getByLabel('From (local time)').inputValue(), '08:00');
+    assert.equal(await defaults.getByLabel('Until (local time)').inputValue(), '11:00');
 
     await admin.page.goto('/admin/api-keys');
     await admin.page.getByLabel('Name').fill('ATS sync');

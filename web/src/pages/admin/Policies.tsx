@@ -1,9 +1,23 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../../api/client.ts';
+import { api, type ApiError } from '../../api/client.ts';
 import { useAction, useApi } from '../../api/hooks.ts';
 import type { Policies as PolicyView } from '../../api/types.ts';
 import { ErrorState, Field, Loading, PageTitle, ProblemAlert, Success } from '../../components/ui.tsx';
 import { useAnnounce } from '../../session.tsx';
+import {
+  describeWindow,
+  toWindow,
+  windowDraft,
+  type WindowDraft,
+} from '../recruiter/campaigns/campaign-lib.ts';
+import { SendWindowFields } from '../recruiter/campaigns/SendWindowFields.tsx';
+
+/** A field's message, also when it is nested under it ("defaultSendWindow.days.0") or under "body.". */
+function fieldErrorIn(error: ApiError | null, path: string): string | undefined {
+  return error?.problem.errors?.find(
+    (e) => e.field === path || e.field === `body.${path}` || e.field.startsWith(`${path}.`),
+  )?.message;
+}
 
 export function Policies() {
   const policies = useApi<PolicyView>('/v1/org/policies');
@@ -28,25 +42,45 @@ export function Policies() {
 function PolicyForm({ initial, onSaved }: { initial: PolicyView; onSaved: (p: PolicyView) => void }) {
   const [p, setP] = useState(initial);
   const [qualityOn, setQualityOn] = useState(initial.qualityBlockBelow !== null);
-  const [saved, setSaved] = useState(false);
+  const [sendWindow, setSendWindow] = useState<WindowDraft>(() => windowDraft(initial.defaultSendWindow));
+  const [saved, setSaved] = useState<'policies' | 'window' | null>(null);
   const announce = useAnnounce();
   const set = <K extends keyof PolicyView>(k: K, v: PolicyView[K]) => {
-    setSaved(false);
+    setSaved(null);
     setP((prev) => ({ ...prev, [k]: v }));
   };
   const save = useAction(async () => {
     const next = await api<PolicyView>('/v1/org/policies', {
       method: 'PATCH',
-      body: { ...p, qualityBlockBelow: qualityOn ? (p.qualityBlockBelow ?? 50) : null },
+      body: {
+        ...p,
+        qualityBlockBelow: qualityOn ? (p.qualityBlockBelow ?? 50) : null,
+        defaultSendWindow: toWindow(sendWindow),
+      },
     });
     onSaved(next);
     setP(next);
-    setSaved(true);
+    setSendWindow(windowDraft(next.defaultSendWindow));
+    setSaved('policies');
     announce('Policies saved');
+    return true;
+  });
+  // Only the window goes back to the product default; other edits stay in the form, unsaved.
+  const restore = useAction(async () => {
+    const next = await api<PolicyView>('/v1/org/policies', {
+      method: 'PATCH',
+      body: { defaultSendWindow: null },
+    });
+    onSaved(next);
+    setP((prev) => ({ ...prev, defaultSendWindow: next.defaultSendWindow }));
+    setSendWindow(windowDraft(next.defaultSendWindow));
+    setSaved('window');
+    announce('The product default send window is back');
     return true;
   });
   function submit(e: FormEvent) {
     e.preventDefault();
+    restore.clear();
     void save.run();
   }
   const num = (v: string) => (v === '' ? 0 : Number(v));
@@ -144,7 +178,7 @@ function PolicyForm({ initial, onSaved }: { initial: PolicyView; onSaved: (p: Po
             type="checkbox"
             checked={qualityOn}
             onChange={(e) => {
-              setSaved(false);
+              setSaved(null);
               setQualityOn(e.target.checked);
             }}
           />
@@ -165,10 +199,52 @@ function PolicyForm({ initial, onSaved }: { initial: PolicyView; onSaved: (p: Po
           </Field>
         ) : null}
       </fieldset>
-      <ProblemAlert error={save.error} />
-      {saved ? <Success>Saved.</Success> : null}
+      <fieldset className="card">
+        <legend>Default send window for new campaigns</legend>
+        <p className="hint">
+          New campaigns start with these days and hours; a recruiter can change them for one campaign, and
+          campaigns created before a change keep their window. Saved now:{' '}
+          <span data-testid="default-window-now">{describeWindow(p.defaultSendWindow)}</span>.
+        </p>
+        <SendWindowFields
+          value={sendWindow}
+          onChange={(w) => {
+            setSaved(null);
+            setSendWindow(w);
+          }}
+          errorFor={(field) => fieldErrorIn(save.error, field)}
+          prefix="defaultSendWindow."
+        />
+        <div className="actions">
+          <button
+            type="button"
+            className="btn"
+            disabled={restore.pending || save.pending}
+            aria-busy={restore.pending}
+            onClick={() => {
+              save.clear();
+              void restore.run();
+            }}
+          >
+            {restore.pending ? 'Restoring…' : 'Restore the product default'}
+          </button>
+          <span className="small muted">Tuesday to Thursday, 08:00–11:00.</span>
+        </div>
+      </fieldset>
+      <ProblemAlert error={save.error ?? restore.error}>
+        {save.error?.code === 'invalid_send_window'
+          ? 'The default send window is not valid: see the messages at its fields.'
+          : undefined}
+      </ProblemAlert>
+      {saved === 'policies' ? <Success>Saved.</Success> : null}
+      {saved === 'window' ? <Success>The default send window is the product default again.</Success> : null}
       <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={save.pending} aria-busy={save.pending}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={save.pending || restore.pending}
+          aria-busy={save.pending}
+        >
           {save.pending ? 'Saving…' : 'Save policies'}
         </button>
       </div>

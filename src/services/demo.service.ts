@@ -190,17 +190,33 @@ export class DemoService {
     await r.members.connectMany(pairs);
   }
 
+  /**
+   * The connections among `count` new members, 5,000 pairs a transaction, two transactions in
+   * flight. The generator yields every pair once, so the two never insert the same row.
+   */
   private async insertConnectionsBatched(from: number, count: number): Promise<void> {
-    let pairs: [string, string][] = [];
-    for (const [a, b] of generateConnections(count, 42 + from)) {
-      pairs.push([seedUuid('member', from + a), seedUuid('member', from + b)]);
-      if (pairs.length >= 5000) {
-        const batch = pairs;
-        await this.store.tx((r) => r.members.connectMany(batch));
-        pairs = [];
+    const pairs = generateConnections(count, 42 + from)[Symbol.iterator]();
+    const take = (): [string, string][] => {
+      const batch: [string, string][] = [];
+      for (let p = pairs.next(); !p.done; p = pairs.next()) {
+        batch.push([seedUuid('member', from + p.value[0]), seedUuid('member', from + p.value[1])]);
+        if (batch.length >= 5000) break;
       }
-    }
-    if (pairs.length) await this.store.tx((r) => r.members.connectMany(pairs));
+      return batch;
+    };
+    let failed = false;
+    const lane = async () => {
+      for (let batch = take(); batch.length > 0 && !failed; batch = take()) {
+        try {
+          await this.store.tx((r) => r.members.connectMany(batch));
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
+      }
+    };
+    const lanes = await Promise.allSettled([lane(), lane()]);
+    for (const l of lanes) if (l.status === 'rejected') throw l.reason;
   }
 
   private async insertOrganizations(r: Repos, hash: string, memberCount: number): Promise<void> {

@@ -104,28 +104,8 @@ export function ProfileBody({ m }: { m: AnyProfile }) {
           </ul>
         </Section>
       ) : null}
-      {m.skills?.length ? (
-        <Section title="Skills">
-          <ul className="chips">
-            {m.skills.map((s) => (
-              <li key={s} className="chip">
-                {s}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {m.platforms?.length ? (
-        <Section title="Platforms">
-          <ul className="chips">
-            {m.platforms.map((s) => (
-              <li key={s} className="chip">
-                {s}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <ChipsSection title="Skills" items={m.skills} />
+      <ChipsSection title="Platforms" items={m.platforms} />
       {m.projects?.length ? (
         <Section title="Projects">
           <ul className="timeline">
@@ -153,5 +133,21 @@ export function ProfileBody({ m }: { m: AnyProfile }) {
         </Section>
       ) : null}
     </div>
+  );
+}
+
+/** A titled list of chips (skills, platforms); nothing when the list is empty. */
+function ChipsSection({ title, items }: { title: string; items: readonly string[] | undefined }) {
+  if (!items?.length) return null;
+  return (
+    <Section title={title}>
+      <ul className="chips">
+        {items.map((s) => (
+          <li key={s} className="chip">
+            {s}
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }

@@ -122,6 +122,29 @@ describe('normalizeText', () => {
       { numRuns: 2000 },
     );
   });
+
+  test('takes its ASCII shortcut without changing a token', () => {
+    // The documented steps, spelled out once more: the ASCII fast path must agree with them.
+    const reference = (text: string): string[] =>
+      text
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .match(/\.?[\p{L}\p{N}]+(?:[-.'_&][\p{L}\p{N}]+)*[+#]*/gu) ?? [];
+    const ascii = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('a', 'Z', '0', '9', '.', '-', "'", '_', '&', '+', '#', ' ', '/', '*', ','),
+        fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+      ),
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(ascii, (text) => assert.deepEqual(normalizeText(text), reference(text))),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 // --- parsing: precedence and canonical form ----------------------------------------------------

@@ -173,6 +173,9 @@ const MARKS_RE = /\p{M}/gu;
 // A word: letters/digits, inner joiners `-.'_&` between letters/digits, an optional leading `.`
 // (`.net`) and trailing `+`/`#` (`c++`, `c#`). Everything else separates words.
 const TOKEN_RE = /\.?[\p{L}\p{N}]+(?:[-.'_&][\p{L}\p{N}]+)*[+#]*/gu;
+// eslint-disable-next-line no-control-regex -- any ASCII character, control characters included
+const ASCII_RE = /^[\x00-\x7f]*$/;
+const ASCII_TOKEN_RE = /\.?[a-z0-9]+(?:[-.'_&][a-z0-9]+)*[+#]*/g;
 
 /**
  * Splits text into normalized search tokens; queries, profiles and the SQL index all use it.
@@ -184,6 +187,9 @@ const TOKEN_RE = /\.?[\p{L}\p{N}]+(?:[-.'_&][\p{L}\p{N}]+)*[+#]*/gu;
  * normalizeText("Zürich: C++, .NET & node.js; O’Brien's e-commerce."); // ['zurich', 'c++', '.net', 'node.js', "o'brien's", 'e-commerce']
  */
 export function normalizeText(text: string): string[] {
+  // Fast path: for ASCII text every step but lower-casing is the identity, and the word pattern
+  // reduces to its ASCII letters and digits (most profile text; seeding spends its time here).
+  if (ASCII_RE.test(text)) return text.toLowerCase().match(ASCII_TOKEN_RE) ?? [];
   const folded = text
     .normalize('NFKD')
     .replace(MARKS_RE, '')
@@ -647,7 +653,17 @@ export function matchesProfile(node: QueryNode, doc: SearchDocument): boolean {
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
+const countryNames = new Map<string, string>();
 function countryName(code: string): string {
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    name = lookUpCountryName(code);
+    if (countryNames.size < 1000) countryNames.set(code, name);
+  }
+  return name;
+}
+
+function lookUpCountryName(code: string): string {
   if (!/^[A-Za-z]{2}$/.test(code)) return '';
   try {
     const name = regionNames.of(code.toUpperCase()) ?? '';
@@ -658,16 +674,16 @@ function countryName(code: string): string {
 }
 
 /**
- * Builds the searchable text of a profile, one value per line. `title`/`company` hold current and
- * past positions, `skill` skills and platforms, `location` city, region, country code and its English
- * name (so `location:germany` finds "DE"). `any` holds all of that plus name, headline, summary,
- * position descriptions, degrees and fields of study, projects and publications.
+ * The searchable values of a profile by field, blank ones left out. `title`/`company` hold current
+ * and past positions, `skill` skills and platforms, `location` city, region, country code and its
+ * English name (so `location:germany` finds "DE"). `any` holds all of that plus name, headline,
+ * summary, position descriptions, degrees and fields of study, projects and publications.
  * @example
- * profileSearchDocument(profile).skill; // 'Python\nRisk Management\nBloomberg'
+ * profileSearchValues(profile).skill; // ['Python', 'Risk Management', 'Bloomberg']
  */
-export function profileSearchDocument(profile: MemberProfile): SearchDocument {
-  const join = (values: readonly (string | undefined)[]): string =>
-    values.filter((v): v is string => v !== undefined && v.trim() !== '').join(FIELD_VALUE_SEPARATOR);
+export function profileSearchValues(profile: MemberProfile): Record<SearchField, string[]> {
+  const present = (values: readonly (string | undefined)[]): string[] =>
+    values.filter((v): v is string => v !== undefined && v.trim() !== '');
   const { location: loc } = profile;
   const fields: Record<ScopedField, string[]> = {
     title: profile.positions.map((p) => p.title),
@@ -689,13 +705,26 @@ export function profileSearchDocument(profile: MemberProfile): SearchDocument {
     ...profile.publications,
   ];
   return {
-    any: join(any),
-    title: join(fields.title),
-    company: join(fields.company),
-    skill: join(fields.skill),
-    school: join(fields.school),
-    location: join(fields.location),
-    industry: join(fields.industry),
-    language: join(fields.language),
+    any: present(any),
+    title: present(fields.title),
+    company: present(fields.company),
+    skill: present(fields.skill),
+    school: present(fields.school),
+    location: present(fields.location),
+    industry: present(fields.industry),
+    language: present(fields.language),
   };
+}
+
+/**
+ * The searchable text of a profile: `profileSearchValues`, one value per line.
+ * @example
+ * profileSearchDocument(profile).skill; // 'Python\nRisk Management\nBloomberg'
+ */
+export function profileSearchDocument(profile: MemberProfile): SearchDocument {
+  const values = profileSearchValues(profile);
+  const doc = {} as SearchDocument;
+  for (const field of Object.keys(values) as SearchField[])
+    doc[field] = values[field].join(FIELD_VALUE_SEPARATOR);
+  return doc;
 }

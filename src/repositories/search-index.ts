@@ -23,7 +23,7 @@
  * matches nothing); positions stop at 16,383 and a lexeme keeps its first 256 positions. Profiles
  * edited through the API are bounded far below these limits.
  */
-import { normalizeText, profileSearchDocument, FIELD_VALUE_SEPARATOR } from '../domain/search-query.ts';
+import { normalizeText, profileSearchValues, FIELD_VALUE_SEPARATOR } from '../domain/search-query.ts';
 import type { QueryNode, SearchField, TermNode } from '../domain/search-query.ts';
 import { currentPosition, type MemberProfile } from '../domain/profile.ts';
 
@@ -87,11 +87,17 @@ export function valueKey(value: string): string {
 
 type Weight = 'A' | 'B' | 'C' | 'D';
 
-/** normalizeText with a memo: a profile repeats most of its values (every field is also in `any`). */
+/**
+ * normalizeText with a memo of short texts: names of titles, companies, skills and places repeat
+ * within a profile (every field is also in `any`) and from profile to profile. Long texts
+ * (summaries, descriptions) are rarely repeated and would only keep garbage alive.
+ */
 type Normalize = (text: string) => string[];
+const MEMO_MAX_LENGTH = 64;
 function memoNormalize(): Normalize {
   const memo = new Map<string, string[]>();
   return (text) => {
+    if (text.length > MEMO_MAX_LENGTH) return normalizeText(text);
     let tokens = memo.get(text);
     if (tokens === undefined) {
       tokens = normalizeText(text);
@@ -103,19 +109,19 @@ function memoNormalize(): Normalize {
 
 /** Collects lexemes with positions (and optional weights) and prints a tsvector literal. */
 class VectorBuilder {
+  /** Lexeme -> its positions as tsvector text (`3`, `7A`), in order. */
   private readonly entries = new Map<string, string[]>();
   constructor(private readonly normalize: Normalize) {}
 
-  add(lexeme: string, position?: number, weight?: Weight): void {
+  /** Adds a lexeme, with a position when given (`position` is already the printed form). */
+  add(lexeme: string, position?: string): void {
     if (tooLong(lexeme)) return;
     let positions = this.entries.get(lexeme);
-    if (!positions) {
+    if (positions === undefined) {
       positions = [];
       this.entries.set(lexeme, positions);
     }
-    if (position !== undefined && positions.length < MAX_POSITIONS_PER_LEXEME) {
-      positions.push(`${Math.min(position, MAX_POSITION)}${weight && weight !== 'D' ? weight : ''}`);
-    }
+    if (position !== undefined && positions.length < MAX_POSITIONS_PER_LEXEME) positions.push(position);
   }
 
   /**
@@ -128,13 +134,15 @@ class VectorBuilder {
     values: readonly string[],
     opts: { weight?: Weight; start?: number; pairs?: boolean } = {},
   ): number {
+    const suffix = opts.weight && opts.weight !== 'D' ? opts.weight : '';
     let position = opts.start ?? 1;
     for (const value of values) {
       const tokens = this.normalize(value);
-      tokens.forEach((token, i) => {
-        this.add(code + token, position++, opts.weight);
-        if (opts.pairs && i > 0) this.add(`${code}${tokens[i - 1]} ${token}`);
-      });
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        this.add(code + token, Math.min(position++, MAX_POSITION) + suffix);
+        if (opts.pairs && i > 0) this.add(code + tokens[i - 1]! + ' ' + token);
+      }
       position += 1;
     }
     return position;
@@ -143,7 +151,9 @@ class VectorBuilder {
   toString(): string {
     const parts: string[] = [];
     for (const [lexeme, positions] of this.entries) {
-      parts.push(positions.length ? `${quoteLexeme(lexeme)}:${positions.join(',')}` : quoteLexeme(lexeme));
+      parts.push(
+        positions.length > 0 ? quoteLexeme(lexeme) + ':' + positions.join(',') : quoteLexeme(lexeme),
+      );
     }
     return parts.join(' ');
   }
@@ -189,12 +199,18 @@ function distinctByKey(values: readonly string[], normalize: Normalize): string[
  * @example
  * const row = searchIndexRow(profile); // row.doc: "'python':12 '~s:python':1 '~sk=python' ..."
  */
-export function searchIndexRow(profile: MemberProfile): SearchIndexRow {
-  const normalize = memoNormalize();
-  const text = profileSearchDocument(profile);
+export function searchIndexRow(
+  profile: MemberProfile,
+  normalize: Normalize = memoNormalize(),
+): SearchIndexRow {
+  const values = profileSearchValues(profile);
   const doc = new VectorBuilder(normalize);
-  for (const field of Object.keys(text) as SearchField[]) {
-    doc.addValues(FIELD_CODE[field], text[field].split(FIELD_VALUE_SEPARATOR), { pairs: true });
+  for (const field of Object.keys(values) as SearchField[]) {
+    // A value spanning lines counts as one value per line, as in profileSearchDocument's text.
+    const lines = values[field].flatMap((v) =>
+      v.includes(FIELD_VALUE_SEPARATOR) ? v.split(FIELD_VALUE_SEPARATOR) : [v],
+    );
+    doc.addValues(FIELD_CODE[field], lines, { pairs: true });
   }
   const current = currentPosition(profile);
   doc.addValues(FIELD_CODE.currentTitle, current ? [current.title] : [], { pairs: true });
@@ -250,6 +266,15 @@ export function searchIndexRow(profile: MemberProfile): SearchIndexRow {
     titleKey: normalize(current?.title ?? '').join(' '),
     companyKey: normalize(current?.company ?? '').join(' '),
   };
+}
+
+/**
+ * The search index rows of many profiles. They share one normalization memo: titles, companies,
+ * skills and places repeat from profile to profile.
+ */
+export function searchIndexRows(profiles: readonly MemberProfile[]): SearchIndexRow[] {
+  const normalize = memoNormalize();
+  return profiles.map((p) => searchIndexRow(p, normalize));
 }
 
 // --- queries -----------------------------------------------------------------------------------

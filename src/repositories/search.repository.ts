@@ -16,7 +16,7 @@ import {
   VIEWABLE_RESULTS,
 } from '../domain/search-ranking.ts';
 import type { ProfileColumns } from './member-profile.ts';
-import { searchIndexRow, valueKey, type SearchIndexRow } from './search-index.ts';
+import { searchIndexRows, valueKey, type SearchIndexRow } from './search-index.ts';
 
 export type SearchSort = 'relevance' | 'yearsOfExperience' | 'recentlyUpdated';
 export type Degree = 1 | 2 | 3;
@@ -110,7 +110,7 @@ export class SearchRepository {
    */
   async indexProfiles(profiles: readonly MemberProfile[]): Promise<void> {
     if (profiles.length === 0) return;
-    const rows = profiles.map(searchIndexRow);
+    const rows = searchIndexRows(profiles);
     const col = <T>(f: (r: SearchIndexRow) => T) => rows.map(f);
     await sql`
       INSERT INTO member_search AS s (member_id, doc, rank_doc, skills, current_company, city, region, country,

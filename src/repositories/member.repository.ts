@@ -140,14 +140,18 @@ export class MemberRepository {
     return r.rows[0];
   }
 
-  /** Inserts connections (pairs of member ids in any order); existing ones are kept. */
+  /**
+   * Inserts connections (pairs of member ids in any order); existing ones are kept. Rows go in key
+   * order: the index pages are visited in order, and concurrent writers take row locks in the same
+   * order.
+   */
   async connectMany(pairs: [string, string][]): Promise<void> {
     if (pairs.length === 0) return;
     const a = pairs.map(([x, y]) => (x < y ? x : y));
     const b = pairs.map(([x, y]) => (x < y ? y : x));
     await sql`
       INSERT INTO connections (member_a, member_b)
-      SELECT * FROM unnest(${a}::uuid[], ${b}::uuid[])
+      SELECT * FROM unnest(${a}::uuid[], ${b}::uuid[]) AS p(a, b) ORDER BY a, b
       ON CONFLICT DO NOTHING`.execute(this.db);
   }
 

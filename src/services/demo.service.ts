@@ -196,10 +196,12 @@ export class DemoService {
    */
   private async insertConnectionsBatched(from: number, count: number): Promise<void> {
     const pairs = generateConnections(count, 42 + from)[Symbol.iterator]();
+    // Each member is in some twenty pairs: derive its id once.
+    const ids = Array.from({ length: count }, (_, k) => seedUuid('member', from + k));
     const take = (): [string, string][] => {
       const batch: [string, string][] = [];
       for (let p = pairs.next(); !p.done; p = pairs.next()) {
-        batch.push([seedUuid('member', from + p.value[0]), seedUuid('member', from + p.value[1])]);
+        batch.push([ids[p.value[0]]!, ids[p.value[1]]!]);
         if (batch.length >= 5000) break;
       }
       return batch;

@@ -148,6 +148,19 @@ describe("the seed's worked example", () => {
     assert.equal(col.count, 6);
     assert.equal(col.candidates.length, 3);
     assert.deepEqual(board.body.summary, { total: 30, contacted: 30, screened: 6 });
+    // The column goes on from its cursor, two at a time, to exactly its six, none twice.
+    const ids: string[] = col.candidates.map((c: { id: string }) => c.id);
+    for (let cursor = col.nextCursor; cursor; ) {
+      const more = await r.client.get(
+        `/v1/projects/${projectId}/candidates?stage=screening&limit=2&cursor=${encodeURIComponent(cursor)}`,
+      );
+      assert.equal(more.status, 200, JSON.stringify(more.body));
+      ids.push(...more.body.items.map((c: { id: string; stage: string }) => c.id));
+      cursor = more.body.nextCursor;
+    }
+    assert.deepEqual([...ids].sort(), [1, 2, 3, 4, 5, 6].map((i) => candidates.get(memberId(i))).sort());
+    const complete = board.body.columns.find((c: { stage: string }) => c.stage === 'uncontacted');
+    assert.equal(complete.nextCursor, null, 'a column shown whole has no cursor');
   });
 
   test('the reports show a 40% response rate and 20% InMail -> screen conversion (7-day window)', async () => {

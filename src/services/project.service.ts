@@ -261,11 +261,14 @@ export class ProjectService {
     );
     return {
       project: projectView(project),
-      columns: STAGES.map((stage) => ({
-        stage,
-        count: counts.get(stage) ?? 0,
-        candidates: rows.filter((c) => c.stage === stage),
-      })),
+      columns: STAGES.map((stage) => {
+        const candidates = rows.filter((c) => c.stage === stage);
+        const count = counts.get(stage) ?? 0;
+        const last = candidates[candidates.length - 1];
+        // Where `candidates(stage, after)` continues the column, when it has more.
+        const next = count > candidates.length && last ? { at: last.stageChangedAt, id: last.id } : null;
+        return { stage, count, candidates, next };
+      }),
       summary: { total: project.candidates, contacted, screened },
       current: fresh.current,
     };

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { seedUuid } from '../../src/seed/ids.ts';
 import {
   apiAs,
   ensureWebBuild,
@@ -287,6 +288,33 @@ test(
       'the move went through the API',
     );
     await screenshot(rec.page, 'projects');
+    // A long column pages: 54 more people start uncontacted (with the two above, 56); the board
+    // shows 50, and "Show 6 more" brings the rest with the keyboard on the first of them.
+    await asRecruiter(`/v1/projects/${projectId}/candidates`, {
+      method: 'POST',
+      body: {
+        memberIds: Array.from({ length: 54 }, (_, k) => seedUuid('member', 100 + k)),
+        stage: 'uncontacted',
+      },
+    });
+    await rec.page.reload();
+    const waiting = column('uncontacted').getByTestId('board-card');
+    await waiting.nth(49).waitFor();
+    assert.equal(await waiting.count(), 50, 'a column shows its 50 most recently moved');
+    await column('uncontacted').getByRole('button', { name: 'Show 6 more in Uncontacted' }).click();
+    await waiting.nth(55).waitFor();
+    assert.equal(await waiting.count(), 56, 'and the rest on request');
+    assert.equal(
+      await waiting.nth(50).evaluate((el) => el === el.ownerDocument.activeElement),
+      true,
+      'the keyboard is on the first new card',
+    );
+    assert.equal(
+      await column('uncontacted')
+        .getByRole('button', { name: /^Show \d+ more/ })
+        .count(),
+      0,
+    );
 
     // --- the dashboard moved: one more send, one more response, and the move into screening
     // credited to this InMail

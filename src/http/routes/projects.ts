@@ -240,7 +240,15 @@ export function projectRoutes(app: App, { services, guard }: RouteContext) {
           200: z.object({
             project: Project,
             columns: z.array(
-              z.object({ stage: z.enum(STAGES), count: z.number().int(), candidates: z.array(Candidate) }),
+              z.object({
+                stage: z.enum(STAGES),
+                count: z.number().int(),
+                candidates: z.array(Candidate),
+                nextCursor: z
+                  .string()
+                  .nullable()
+                  .describe('The rest of the column: GET /v1/projects/{id}/candidates?stage=…&cursor=…'),
+              }),
             ),
             summary: z.object({
               total: z.number().int(),
@@ -253,7 +261,13 @@ export function projectRoutes(app: App, { services, guard }: RouteContext) {
       },
       preHandler: read,
     },
-    async (req) => services.projects.board(orgUser(req).orgId, req.params.id, req.query.perStage),
+    async (req) => {
+      const b = await services.projects.board(orgUser(req).orgId, req.params.id, req.query.perStage);
+      return {
+        ...b,
+        columns: b.columns.map(({ next, ...col }) => ({ ...col, nextCursor: encodeTimeIdCursor(next) })),
+      };
+    },
   );
 
   app.get(

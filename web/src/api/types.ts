@@ -631,7 +631,8 @@ export interface ProjectCandidateDetail extends ProjectCandidate {
 
 export interface Board {
   project: Project;
-  columns: { stage: Stage; count: number; candidates: ProjectCandidate[] }[];
+  /** `nextCursor` continues a column: GET /v1/projects/{id}/candidates?stage=…&cursor=… */
+  columns: { stage: Stage; count: number; candidates: ProjectCandidate[]; nextCursor: string | null }[];
   summary: { total: number; contacted: number; screened: number };
   current: boolean;
 }

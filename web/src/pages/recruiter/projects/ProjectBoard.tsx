@@ -431,6 +431,84 @@ function AddCandidate({ projectId, onAdded }: { projectId: string; onAdded: () =
   );
 }
 
+/**
+ * One stage: its count and its most recently moved candidates; "Show more" continues the column
+ * from the board's cursor, a page at a time, and puts the keyboard on the first new card. A reload
+ * of the board (after any move) starts the column over.
+ */
+function BoardColumn({
+  projectId,
+  col,
+  onMoved,
+  onOpen,
+}: {
+  projectId: string;
+  col: Board['columns'][number];
+  onMoved: (c: ProjectCandidate, to: Stage) => void;
+  onOpen: (c: ProjectCandidate) => void;
+}) {
+  type More = { of: typeof col; items: ProjectCandidate[]; cursor: string | null };
+  const fresh = (): More => ({ of: col, items: [], cursor: col.nextCursor });
+  const [saved, setExtra] = useState<More>(fresh);
+  // Pages loaded for an earlier board are dropped when the board reloads.
+  const extra = saved.of === col ? saved : fresh();
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(`pc-${focusNext.current}`)?.focus();
+    focusNext.current = null;
+  }, [saved]);
+  const more = useAction(async (cursor: string) => {
+    const page = await api<{ items: ProjectCandidate[]; nextCursor: string | null }>(
+      `/v1/projects/${encodeURIComponent(projectId)}/candidates?stage=${col.stage}&limit=${PER_STAGE}` +
+        `&cursor=${encodeURIComponent(cursor)}`,
+    );
+    focusNext.current = page.items[0]?.id ?? null;
+    setExtra({ of: col, items: [...extra.items, ...page.items], cursor: page.nextCursor });
+    return true;
+  });
+  const shown = [...col.candidates, ...extra.items];
+  const rest = col.count - shown.length;
+  return (
+    <section
+      className={`board-column stage-${col.stage}`}
+      aria-labelledby={`col-${col.stage}`}
+      data-stage={col.stage}
+    >
+      <h2 id={`col-${col.stage}`} className="board-column-title">
+        {STAGE_LABEL[col.stage]} <span className="badge">{col.count}</span>
+      </h2>
+      {shown.length === 0 ? (
+        <p className="small muted">Nobody.</p>
+      ) : (
+        <ul className="plain board-cards">
+          {shown.map((c) => (
+            <Card key={c.id} c={c} onMoved={onMoved} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
+      {rest > 0 ? (
+        <p className="small muted">
+          The {shown.length} most recently moved of {col.count}.
+        </p>
+      ) : null}
+      {rest > 0 && extra.cursor ? (
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={more.pending}
+          aria-busy={more.pending}
+          onClick={() => void more.run(extra.cursor!)}
+        >
+          Show {Math.min(rest, PER_STAGE)} more
+          <span className="visually-hidden"> in {STAGE_LABEL[col.stage]}</span>
+        </button>
+      ) : null}
+      <ProblemAlert error={more.error} />
+    </section>
+  );
+}
+
 export function ProjectBoard() {
   const { id = '' } = useParams();
   const board = useApi<Board>(`/v1/projects/${encodeURIComponent(id)}/board?perStage=${PER_STAGE}`);
@@ -502,30 +580,13 @@ export function ProjectBoard() {
       ) : null}
       <div className="board" data-testid="board" aria-busy={board.loading}>
         {b.columns.map((col) => (
-          <section
+          <BoardColumn
             key={col.stage}
-            className={`board-column stage-${col.stage}`}
-            aria-labelledby={`col-${col.stage}`}
-            data-stage={col.stage}
-          >
-            <h2 id={`col-${col.stage}`} className="board-column-title">
-              {STAGE_LABEL[col.stage]} <span className="badge">{col.count}</span>
-            </h2>
-            {col.candidates.length === 0 ? (
-              <p className="small muted">Nobody.</p>
-            ) : (
-              <ul className="plain board-cards">
-                {col.candidates.map((c) => (
-                  <Card key={c.id} c={c} onMoved={moved} onOpen={(x) => setOpen(x.id)} />
-                ))}
-              </ul>
-            )}
-            {col.count > col.candidates.length ? (
-              <p className="small muted">
-                The {col.candidates.length} most recently moved of {col.count}.
-              </p>
-            ) : null}
-          </section>
+            projectId={p.id}
+            col={col}
+            onMoved={moved}
+            onOpen={(x) => setOpen(x.id)}
+          />
         ))}
       </div>
       {open ? (

@@ -54,3 +54,21 @@ test('adds N members after the existing ones, each searchable and connected; pro
   });
   assert.equal(login.statusCode, 200, login.body);
 });
+
+test('search rows keep their small columns in the row: only the document goes to TOAST', async () => {
+  // Facets and filters read graduation years, companies and the trigram keys of every hit; out of
+  // line, each read would cost TOAST lookups (migration 0011).
+  const db = t.services.store.db;
+  const toast = await sql<{ name: string }>`
+    SELECT reltoastrelid::regclass::text AS name FROM pg_class WHERE oid = 'member_search'::regclass`.execute(
+    db,
+  );
+  const values = await sql<{ n: number }>`
+    SELECT count(DISTINCT chunk_id)::int AS n FROM ${sql.raw(toast.rows[0]!.name)}`.execute(db);
+  const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM member_search`.execute(db);
+  assert.ok(rows.rows[0]!.n > 2_000, 'the test above filled the index');
+  assert.ok(
+    values.rows[0]!.n <= rows.rows[0]!.n,
+    `${values.rows[0]!.n} values out of line for ${rows.rows[0]!.n} rows: more than one per row`,
+  );
+});

@@ -150,7 +150,7 @@ describe("the seed's worked example", () => {
     assert.deepEqual(board.body.summary, { total: 30, contacted: 30, screened: 6 });
     // The column goes on from its cursor, two at a time, to exactly its six, none twice.
     const ids: string[] = col.candidates.map((c: { id: string }) => c.id);
-    for (let cursor = col.nextCursor; cursor; ) {
+    for (let cursor = col.nextCursor; cursor;) {
       const more = await r.client.get(
         `/v1/projects/${projectId}/candidates?stage=screening&limit=2&cursor=${encodeURIComponent(cursor)}`,
       );

@@ -315,6 +315,19 @@ test(
         .count(),
       0,
     );
+    // A card dragged onto another column moves there, through the API.
+    const dragged = (await waiting.first().locator('.board-card-name').innerText()).trim();
+    const contactedBefore = await column('contacted').getByTestId('board-card').count();
+    await waiting.first().dragTo(column('contacted'));
+    await column('contacted').getByTestId('board-card').filter({ hasText: dragged }).waitFor();
+    assert.equal(await column('contacted').getByTestId('board-card').count(), contactedBefore + 1);
+    const afterDrag = await asRecruiter<{ columns: { stage: string; candidates: { name: string }[] }[] }>(
+      `/v1/projects/${projectId}/board`,
+    );
+    assert.ok(
+      afterDrag.columns.find((c) => c.stage === 'contacted')?.candidates.some((c) => c.name === dragged),
+      `${dragged} is in the contacted column on the server`,
+    );
 
     // --- the dashboard moved: one more send, one more response, and the move into screening
     // credited to this InMail
@@ -677,10 +690,10 @@ test(
     // --- the campaign: a 2-step sequence, budget and reserve, a window open all week
     await rec.page.getByRole('heading', { name: 'New campaign' }).waitFor();
     await rec.page.getByLabel('Name', { exact: true }).fill(campaignName);
-    assert.match(
-      await rec.page.getByLabel('Candidate list', { exact: true }).inputValue(),
-      /^[0-9a-f-]{36}$/,
-    );
+    // The list arrives preselected once the lists have loaded.
+    const listSelect = rec.page.getByLabel('Candidate list', { exact: true });
+    await listSelect.locator('option:checked', { hasText: listName }).waitFor({ state: 'attached' });
+    assert.match(await listSelect.inputValue(), /^[0-9a-f-]{36}$/);
     const builder = rec.page.getByTestId('sequence-builder');
     const step1 = builder.locator('.step-card').nth(0);
     await step1.getByLabel('Then wait for a response (business days)').fill('2');

@@ -37,6 +37,15 @@ import { StatusBadge } from './Projects.tsx';
 
 const PER_STAGE = 50;
 
+/**
+ * A card dragged to another column moves there (the "Stage" select and "Move" do the same from the
+ * keyboard). What travels with the drag: the candidate, under a type of our own.
+ */
+const DRAG_TYPE = 'application/x-inmail-project-candidate';
+type Dragged = { id: string; name: string; stage: Stage };
+/** Who moved, for the announcement and the focus after the board reloads. */
+type Moved = Pick<ProjectCandidate, 'id' | 'name'>;
+
 /** The people a candidate or project can be owned by: every user for an admin, else yourself. */
 function useOwnerChoices(current: { userId: string; name: string } | null) {
   const { me, isAdmin } = useSession();
@@ -56,7 +65,7 @@ function MoveControl({
   onOpen,
 }: {
   c: ProjectCandidate;
-  onMoved: (c: ProjectCandidate, to: Stage) => void;
+  onMoved: (c: Moved, to: Stage) => void;
   onOpen: (c: ProjectCandidate) => void;
 }) {
   const id = useId();
@@ -122,11 +131,22 @@ function Card({
   onOpen,
 }: {
   c: ProjectCandidate;
-  onMoved: (c: ProjectCandidate, to: Stage) => void;
+  onMoved: (c: Moved, to: Stage) => void;
   onOpen: (c: ProjectCandidate) => void;
 }) {
   return (
-    <li className="board-card" id={`pc-${c.id}`} tabIndex={-1} data-testid="board-card">
+    <li
+      className="board-card"
+      id={`pc-${c.id}`}
+      tabIndex={-1}
+      data-testid="board-card"
+      draggable
+      onDragStart={(e) => {
+        const moving: Dragged = { id: c.id, name: c.name, stage: c.stage };
+        e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(moving));
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+    >
       <p className="board-card-name">
         <Link to={`/members/${c.memberId}`}>{c.name}</Link>
       </p>
@@ -444,7 +464,7 @@ function BoardColumn({
 }: {
   projectId: string;
   col: Board['columns'][number];
-  onMoved: (c: ProjectCandidate, to: Stage) => void;
+  onMoved: (c: Moved, to: Stage) => void;
   onOpen: (c: ProjectCandidate) => void;
 }) {
   type More = { of: typeof col; items: ProjectCandidate[]; cursor: string | null };
@@ -467,13 +487,39 @@ function BoardColumn({
     setExtra({ of: col, items: [...extra.items, ...page.items], cursor: page.nextCursor });
     return true;
   });
+  const [dropping, setDropping] = useState(false);
+  const drop = useAction(async (moving: Dragged) => {
+    await api<ProjectCandidateDetail>(`/v1/project-candidates/${moving.id}`, {
+      method: 'PATCH',
+      body: { stage: col.stage },
+    });
+    onMoved(moving, col.stage);
+    return true;
+  });
   const shown = [...col.candidates, ...extra.items];
   const rest = col.count - shown.length;
   return (
     <section
-      className={`board-column stage-${col.stage}`}
+      className={`board-column stage-${col.stage}${dropping ? ' drop-target' : ''}`}
       aria-labelledby={`col-${col.stage}`}
       data-stage={col.stage}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(e) => {
+        setDropping(false);
+        const raw = e.dataTransfer.getData(DRAG_TYPE);
+        if (!raw) return;
+        e.preventDefault();
+        const moving = JSON.parse(raw) as Dragged;
+        if (moving.stage !== col.stage) void drop.run(moving);
+      }}
     >
       <h2 id={`col-${col.stage}`} className="board-column-title">
         {STAGE_LABEL[col.stage]} <span className="badge">{col.count}</span>
@@ -504,7 +550,7 @@ function BoardColumn({
           <span className="visually-hidden"> in {STAGE_LABEL[col.stage]}</span>
         </button>
       ) : null}
-      <ProblemAlert error={more.error} />
+      <ProblemAlert error={more.error ?? drop.error} />
     </section>
   );
 }
@@ -532,7 +578,7 @@ export function ProjectBoard() {
     return <Loading label="Loading the board" />;
   }
   const p = b.project;
-  function moved(c: ProjectCandidate, to: Stage) {
+  function moved(c: Moved, to: Stage) {
     announce(`${c.name} moved to ${STAGE_LABEL[to]}`);
     focusAfterReload.current = c.id;
     board.reload();

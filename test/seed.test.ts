@@ -72,3 +72,18 @@ test('search rows keep their small columns in the row: only the document goes to
     `${values.rows[0]!.n} values out of line for ${rows.rows[0]!.n} rows: more than one per row`,
   );
 });
+
+test('an InMail counter update stays on its page (room left by fillfactor), so no index is touched', async () => {
+  // What the trigger on `inmails` runs for every InMail sent or answered (migration 0012).
+  const db = t.services.store.db;
+  const block = (ctid: string): number => Number(/^\((\d+),/.exec(ctid)![1]);
+  const first = await sql<{ member_id: string; ctid: string }>`
+    SELECT member_id, ctid::text AS ctid FROM member_search
+    WHERE ctid >= '(0,0)'::tid AND ctid < '(1,0)'::tid LIMIT 1`.execute(db);
+  const row = first.rows[0]!;
+  assert.equal(block(row.ctid), 0, 'a member on the first, long-filled page');
+  const updated = await sql<{ ctid: string }>`
+    UPDATE member_search SET inmails_received = inmails_received + 1
+    WHERE member_id = ${row.member_id} RETURNING ctid::text AS ctid`.execute(db);
+  assert.equal(block(updated.rows[0]!.ctid), 0, 'the new version is on the same page');
+});

@@ -91,8 +91,12 @@ export async function startInMail(opts: StartOptions): Promise<Running> {
       url = `http://localhost:${port}`;
     }
 
-    // Resume campaigns at once after a restart instead of waiting for the minute's sweep.
-    if (mode !== 'serve') await queue.send(JOBS.campaignSweep, {});
+    // Resume campaigns at once after a restart instead of waiting for the minute's sweep, and
+    // rewrite search documents of an older layout (after an upgrade; nothing to do otherwise).
+    if (mode !== 'serve') {
+      await queue.send(JOBS.campaignSweep, {});
+      await queue.send(JOBS.searchReindex, {});
+    }
 
     let stopping: Promise<void> | null = null;
     const stop = () =>

@@ -13,6 +13,8 @@ import {
   parseQuery,
   profileSearchDocument,
 } from '../src/domain/search-query.ts';
+import { JOBS } from '../src/jobs/index.ts';
+import { DOC_FORMAT, compileTsquery } from '../src/repositories/search-index.ts';
 import { bearer, createTestApp, login, problemOf, type TestApp } from './support/app.ts';
 import { CORPUS, corpusId, corpusKey, createOrgUser } from './support/search-corpus.ts';
 
@@ -126,6 +128,17 @@ describe('the query language through SQL, on a fixed corpus', () => {
     ['industry:"investment management"', ['p1', 'p6', 'p9']],
     ['language:french', ['p2', 'p3']],
     ['language:(german OR japanese)', ['p1', 'p8', 'p10']],
+    // scoped phrases of three words and more (three-word lexemes in the index), never across values
+    ['title:"site reliability engineer"', ['p10']],
+    ['title:"site reliability eng*"', ['p10']],
+    ['title:"staff site reliability engineer"', ['p10']],
+    ['title:"reliability site engineer"', []],
+    ['title:"senior software engineer"', ['p2']],
+    ['title:"engineer software engineer"', []],
+    ['title:"portfolio risk analyst" OR title:"senior portfolio manager"', ['p6', 'p9']],
+    ['NOT title:"senior portfolio manager"', ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p10']],
+    ['school:"university of waterloo"', ['p2']],
+    ['school:"carlos iii de madrid"', ['p9']],
     // nesting; an inner scope wins; a scope before NOT scopes the negated operand
     ['title:(recruiter OR skill:python)', ['p1', 'p3', 'p5', 'p6', 'p7', 'p9']],
     ['title:NOT manager', ['p2', 'p3', 'p4', 'p5', 'p7', 'p10']],
@@ -172,6 +185,81 @@ describe('the query language through SQL, on a fixed corpus', () => {
     });
     assert.equal(r.json().query, 'python OR (java AND c++)');
   });
+});
+
+describe('search documents of an older layout (after an upgrade)', () => {
+  const query = 'title:"site reliability engineer"';
+  const p10 = corpusId('p10');
+  const count = (format: number) =>
+    t.services.store.repos.search.bareMatchCount(compileTsquery(parseQuery(query), undefined, format));
+
+  test('stay searchable, and are rebuilt in the background without a new change number', async () => {
+    const search = t.services.search;
+    // p10's document as format 1 wrote it: without the three-word lexemes.
+    const before = await t.database.pool.query<{ change_seq: string }>(
+      `UPDATE member_search SET doc_format = 1,
+         doc = ts_delete(doc, ARRAY(SELECT lexeme FROM unnest(doc) WHERE lexeme ~ '^~[a-zA-Z]:[^ ]+ [^ ]+ [^ ]+$'))
+       WHERE member_id = $1 RETURNING change_seq`,
+      [p10],
+    );
+    assert.equal(await count(DOC_FORMAT), 0, 'a query relying on format 2 misses the old row');
+    assert.equal(await count(1), 1);
+
+    t.clock.advance(61_000); // the service looks again for old rows at most once a minute
+    assert.equal(await search.refreshDocFormat(), 1);
+    assert.deepEqual(await viaSql({ query }), ['p10'], 'found while the old row is there');
+    assert.deepEqual(await viaSql({ query: '', filters: { currentTitle: '"site reliability engineer"' } }), [
+      'p10',
+    ]);
+
+    assert.deepEqual(await search.reindexStale(), { rebuilt: 1, more: false });
+    const row = await t.database.pool.query<{ change_seq: string; doc_format: number }>(
+      'SELECT change_seq, doc_format FROM member_search WHERE member_id = $1',
+      [p10],
+    );
+    assert.equal(row.rows[0]!.doc_format, DOC_FORMAT);
+    assert.equal(row.rows[0]!.change_seq, before.rows[0]!.change_seq, 'no alert-worthy change');
+    assert.equal(await count(DOC_FORMAT), 1);
+    assert.deepEqual(await search.reindexStale(), { rebuilt: 0, more: false });
+
+    t.clock.advance(61_000);
+    assert.equal(await search.refreshDocFormat(), DOC_FORMAT);
+    assert.deepEqual(await viaSql({ query }), ['p10']);
+  });
+
+  test('are rebuilt in bounded runs', async () => {
+    const all = (await t.database.pool.query('UPDATE member_search SET doc_format = 1')).rowCount!;
+    assert.ok(all > 8 && all < 12, String(all));
+    assert.deepEqual(await t.services.search.reindexStale(4, 2), { rebuilt: 8, more: true });
+    assert.deepEqual(await t.services.search.reindexStale(4, 2), { rebuilt: all - 8, more: false });
+    t.clock.advance(61_000);
+    assert.equal(await t.services.search.refreshDocFormat(), DOC_FORMAT);
+  });
+});
+
+test('the search.reindex job rewrites documents of an older layout', async () => {
+  const j = await createTestApp({ template: 'empty', jobs: true });
+  try {
+    await j.services.store.repos.members.insertMany(
+      CORPUS.slice(0, 3).map((p) => ({ ...p, id: corpusId(p.id), accountId: null })),
+    );
+    const stale = await j.database.pool.query('UPDATE member_search SET doc_format = 1');
+    assert.equal(stale.rowCount, 3);
+    assert.equal(await j.services.store.repos.search.hasStaleFormat(), true);
+    await j.queue!.send(JOBS.searchReindex, {});
+    // Waits for the worker (no clock involved): polls the database until the job is done.
+    for (let waited = 0; await j.services.store.repos.search.hasStaleFormat(); waited += 50) {
+      assert.ok(waited < 20_000, 'the job did not rewrite the rows within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const rows = await j.database.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM member_search WHERE doc_format = $1',
+      [DOC_FORMAT],
+    );
+    assert.equal(rows.rows[0]!.n, 3);
+  } finally {
+    await j.close();
+  }
 });
 
 describe('syntax errors answer 400 with the position and a hint', () => {

@@ -11,6 +11,7 @@ export const JOBS = {
   renewCredits: 'credits.renew',
   expireInmails: 'inmails.expire',
   searchAlerts: 'search.alerts',
+  searchReindex: 'search.reindex',
   analyticsIngest: 'analytics.ingest',
   email: EMAIL_JOB,
   campaignRun: CAMPAIGN_RUN_JOB,
@@ -39,6 +40,17 @@ export function registerJobs(queue: JobQueue, services: Services): void {
   queue.register(JOBS.searchAlerts, () => services.savedSearches.runAlerts().then(() => {}), {
     cron: '7 6 * * *',
   });
+  // After an upgrade that changed the search document's layout: rewrite old rows, 50,000 a run
+  // (about half a minute), queuing the next run at once while rows are left. Queued at every start;
+  // every 10 minutes it also picks up rows a process of the previous version wrote meanwhile.
+  queue.register(
+    JOBS.searchReindex,
+    async () => {
+      const { more } = await services.search.reindexStale(1000, 50);
+      if (more) await queue.send(JOBS.searchReindex, {});
+    },
+    { cron: '*/10 * * * *', concurrency: 1 },
+  );
   // A campaign's scheduler: sends what is due (for at most 20 s), then queues its next run for when
   // the next recipient is due. Two runs of one campaign are harmless: they take turns on its lock.
   queue.register<{ campaignId: string }>(

@@ -10,6 +10,10 @@
  *   `~s:` skill, `~e:` school, `~l:` location, `~i:` industry, `~g:` language, `~T:` current title only.
  *   Tokens start with a letter, a digit or `.`, so a code can never be confused with a token or
  *   prefix-match one (`titl*` does not find `~t:...`);
+ * - each two consecutive tokens of a value as one lexeme (`'~t:portfolio manager'`, `'portfolio
+ *   manager'`), and in the short scoped fields (not in `any`, which holds summaries) each three
+ *   (`'~t:site reliability engineer'`): phrases of two words, and scoped phrases of three, are
+ *   answered by the index alone, without re-reading documents (DOC_FORMAT 2);
  * - filter facts without positions, one per exact value: `~sk=risk management` (skill),
  *   `~cc=`/`~pc=` current/past company, `~in=` industry, `~cy=us` country, `~rg=` region, `~ci=` city,
  *   `~sn=senior`, `~yx=7` years of experience, `~gy=2014` graduation year, `~lg=` language, `~ow`
@@ -60,6 +64,14 @@ export const OPEN_TO_WORK_FACT = '~ow';
 const NEVER = '~none';
 /** A tsquery that matches no member. */
 export const NOTHING = `'${NEVER}'`;
+
+/**
+ * The layout of the documents written now. 2 added the three-token lexemes of short scoped fields.
+ * `member_search.doc_format` records each row's; rows of an older layout are rebuilt in the
+ * background after an upgrade (SearchService.reindexStale), and queries use what every row has
+ * until none is left (a query compiled for format 1 is right on both).
+ */
+export const DOC_FORMAT = 2;
 
 /** PostgreSQL refuses lexemes over 2,047 bytes; stay clear of the bound. */
 export const MAX_LEXEME_BYTES = 2000;
@@ -127,12 +139,13 @@ class VectorBuilder {
   /**
    * Adds each value's tokens behind `code`, numbering positions with a gap between values. With
    * `pairs`, each two consecutive tokens of a value also become one lexeme (`'~t:portfolio manager'`,
-   * no positions), so a two-word phrase is answered by the index alone, without re-reading documents.
+   * no positions), so a two-word phrase is answered by the index alone, without re-reading documents;
+   * with `triples` each three do (`'~t:site reliability engineer'`).
    */
   addValues(
     code: string,
     values: readonly string[],
-    opts: { weight?: Weight; start?: number; pairs?: boolean } = {},
+    opts: { weight?: Weight; start?: number; pairs?: boolean; triples?: boolean } = {},
   ): number {
     const suffix = opts.weight && opts.weight !== 'D' ? opts.weight : '';
     let position = opts.start ?? 1;
@@ -141,7 +154,11 @@ class VectorBuilder {
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]!;
         this.add(code + token, Math.min(position++, MAX_POSITION) + suffix);
-        if (opts.pairs && i > 0) this.add(code + tokens[i - 1]! + ' ' + token);
+        if (opts.pairs && i > 0) {
+          const pair = tokens[i - 1]! + ' ' + token;
+          this.add(code + pair);
+          if (opts.triples && i > 1) this.add(code + tokens[i - 2]! + ' ' + pair);
+        }
       }
       position += 1;
     }
@@ -210,10 +227,10 @@ export function searchIndexRow(
     const lines = values[field].flatMap((v) =>
       v.includes(FIELD_VALUE_SEPARATOR) ? v.split(FIELD_VALUE_SEPARATOR) : [v],
     );
-    doc.addValues(FIELD_CODE[field], lines, { pairs: true });
+    doc.addValues(FIELD_CODE[field], lines, { pairs: true, triples: hasTriples(FIELD_CODE[field]) });
   }
   const current = currentPosition(profile);
-  doc.addValues(FIELD_CODE.currentTitle, current ? [current.title] : [], { pairs: true });
+  doc.addValues(FIELD_CODE.currentTitle, current ? [current.title] : [], { pairs: true, triples: true });
 
   const skills = distinctByKey([...profile.skills, ...profile.platforms], normalize);
   const fact = (code: string, value: string): void => {
@@ -277,46 +294,59 @@ export function searchIndexRows(profiles: readonly MemberProfile[]): SearchIndex
   return profiles.map((p) => searchIndexRow(p, normalize));
 }
 
+/** Whether a field's values are short enough to index every three consecutive tokens (not `any`). */
+function hasTriples(code: string): boolean {
+  return code !== FIELD_CODE.any;
+}
+
 // --- queries -----------------------------------------------------------------------------------
 
 /**
  * One term. A phrase uses the token-pair lexemes: two words are exactly their pair (no positions, so
  * no re-check of documents); longer phrases AND all their pairs, which lets the index narrow the
- * candidates, with the positional phrase (`<->`) deciding. A prefix star applies to the last token,
- * and so to the last pair: `'portfolio manag':*`.
+ * candidates, with the positional phrase (`<->`) deciding. In a scoped field of a format-2
+ * document, three words are exactly their triple, and longer phrases AND their triples. A prefix
+ * star applies to the last token, and so to the last pair or triple: `'portfolio manag':*`.
  */
-function termQuery(code: string, term: Pick<TermNode, 'value' | 'prefix'>): string {
+function termQuery(code: string, term: Pick<TermNode, 'value' | 'prefix'>, format: number): string {
   const tokens = term.value.split(' ').filter((t) => t !== '');
   if (tokens.length === 0 || tokens.some((t) => tooLong(code + t))) return quoteLexeme(NEVER);
   const last = tokens.length - 1;
   const star = (i: number): string => (i === last && term.prefix ? ':*' : '');
   if (tokens.length === 1) return quoteLexeme(code + tokens[0]!) + star(0);
+  const phrase = (): string => tokens.map((t, i) => quoteLexeme(code + t) + star(i)).join(' <-> ');
   const pairs = tokens.slice(1).map((t, i) => `${code}${tokens[i]!} ${t}`);
-  if (pairs.some(tooLong)) {
-    return `(${tokens.map((t, i) => quoteLexeme(code + t) + star(i)).join(' <-> ')})`;
-  }
+  if (pairs.some(tooLong)) return `(${phrase()})`;
   const pairQueries = pairs.map((p, i) => quoteLexeme(p) + star(i + 1));
   if (tokens.length === 2) return pairQueries[0]!;
-  const phrase = tokens.map((t, i) => quoteLexeme(code + t) + star(i)).join(' <-> ');
-  return `(${pairQueries.join(' & ')} & (${phrase}))`;
+  if (format >= 2 && hasTriples(code)) {
+    const triples = tokens.slice(2).map((t, i) => `${code}${tokens[i]!} ${tokens[i + 1]!} ${t}`);
+    if (!triples.some(tooLong)) {
+      const tripleQueries = triples.map((p, i) => quoteLexeme(p) + star(i + 2));
+      if (tokens.length === 3) return tripleQueries[0]!;
+      return `(${tripleQueries.join(' & ')} & (${phrase()}))`;
+    }
+  }
+  return `(${pairQueries.join(' & ')} & (${phrase()}))`;
 }
 
 /**
  * Compiles a query AST to tsquery text over `member_search.doc`. `scope` replaces the field of
- * every term (the current-title filter reuses the query language that way).
+ * every term (the current-title filter reuses the query language that way). `format` is the oldest
+ * document layout the query must match (DOC_FORMAT when every row is current).
  * @example
  * compileTsquery(parseQuery('title:"portfolio manager" OR quant*'));
  * // "('~t:portfolio manager' | 'quant':*)"
  */
-export function compileTsquery(node: QueryNode, scope?: IndexField): string {
+export function compileTsquery(node: QueryNode, scope?: IndexField, format: number = DOC_FORMAT): string {
   switch (node.kind) {
     case 'term':
-      return termQuery(FIELD_CODE[scope ?? node.field], node);
+      return termQuery(FIELD_CODE[scope ?? node.field], node, format);
     case 'not':
-      return `!${compileTsquery(node.child, scope)}`;
+      return `!${compileTsquery(node.child, scope, format)}`;
     case 'and':
     case 'or':
-      return `(${node.children.map((c) => compileTsquery(c, scope)).join(node.kind === 'and' ? ' & ' : ' | ')})`;
+      return `(${node.children.map((c) => compileTsquery(c, scope, format)).join(node.kind === 'and' ? ' & ' : ' | ')})`;
   }
 }
 

@@ -16,7 +16,7 @@ import {
   VIEWABLE_RESULTS,
 } from '../domain/search-ranking.ts';
 import type { ProfileColumns } from './member-profile.ts';
-import { searchIndexRows, valueKey, type SearchIndexRow } from './search-index.ts';
+import { DOC_FORMAT, searchIndexRows, valueKey, type SearchIndexRow } from './search-index.ts';
 
 export type SearchSort = 'relevance' | 'yearsOfExperience' | 'recentlyUpdated';
 export type Degree = 1 | 2 | 3;
@@ -107,18 +107,20 @@ export class SearchRepository {
    * Writes (or rewrites) the search rows of these profiles, and adds their titles, companies and
    * skills to the suggestion vocabulary. Each column travels as one array parameter (as in
    * MemberRepository.insertMany). The InMail counters are left alone: a trigger keeps them.
+   * A rewrite takes a new change number (saved-search alerts look at changed members) unless
+   * `unchanged` says the profile is the same and only the document's layout is new.
    */
-  async indexProfiles(profiles: readonly MemberProfile[]): Promise<void> {
+  async indexProfiles(profiles: readonly MemberProfile[], opts: { unchanged?: boolean } = {}): Promise<void> {
     if (profiles.length === 0) return;
     const rows = searchIndexRows(profiles);
     const col = <T>(f: (r: SearchIndexRow) => T) => rows.map(f);
     await sql`
       INSERT INTO member_search AS s (member_id, doc, rank_doc, skills, current_company, city, region, country,
-        seniority, graduation_years, years_experience, open_to_work, name_key, title_key, company_key)
+        seniority, graduation_years, years_experience, open_to_work, name_key, title_key, company_key, doc_format)
       SELECT u.member_id, u.doc::tsvector, u.rank_doc::tsvector,
         ARRAY(SELECT jsonb_array_elements_text(u.skills::jsonb)), u.current_company, u.city, u.region, u.country,
         u.seniority, ARRAY(SELECT jsonb_array_elements_text(u.graduation_years::jsonb)::smallint),
-        u.years_experience, u.open_to_work, u.name_key, u.title_key, u.company_key
+        u.years_experience, u.open_to_work, u.name_key, u.title_key, u.company_key, ${DOC_FORMAT}::smallint
       FROM unnest(${col((r) => r.memberId)}::uuid[], ${col((r) => r.doc)}::text[], ${col((r) => r.rankDoc)}::text[],
         ${col((r) => JSON.stringify(r.skills))}::text[], ${col((r) => r.currentCompany)}::text[],
         ${col((r) => r.city)}::text[], ${col((r) => r.region)}::text[], ${col((r) => r.country)}::text[],
@@ -133,7 +135,9 @@ export class SearchRepository {
         country = excluded.country, seniority = excluded.seniority, graduation_years = excluded.graduation_years,
         years_experience = excluded.years_experience, open_to_work = excluded.open_to_work,
         name_key = excluded.name_key, title_key = excluded.title_key, company_key = excluded.company_key,
-        change_seq = nextval('member_search_change_seq'), dirty = false`.execute(this.db);
+        doc_format = excluded.doc_format,
+        change_seq = ${opts.unchanged ? sql`s.change_seq` : sql`nextval('member_search_change_seq')`},
+        dirty = false`.execute(this.db);
 
     const vocabulary = new Map<string, [string, string, string]>();
     const word = (kind: string, label: string): void => {
@@ -174,6 +178,41 @@ export class SearchRepository {
     const r = await sql<{ member_id: string }>`
       SELECT member_id FROM member_search WHERE dirty ORDER BY member_id LIMIT ${limit}`.execute(this.db);
     return r.rows.map((x) => x.member_id);
+  }
+
+  /**
+   * Members whose search document has an older layout than DOC_FORMAT, in key order, locked; rows
+   * another process is rebuilding are skipped, so several processes share the work.
+   */
+  async staleFormatMemberIds(limit: number): Promise<string[]> {
+    const r = await sql<{ member_id: string }>`
+      SELECT member_id FROM member_search WHERE doc_format < ${sql.lit(DOC_FORMAT)}
+      ORDER BY member_id LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(this.db);
+    return r.rows.map((x) => x.member_id);
+  }
+
+  /**
+   * For the rest of the transaction, a rebuild of many documents: the GIN pending list may grow to
+   * 16 MB before it is merged, with 64 MB of `work_mem` for the merge (few large merges instead of
+   * many small ones), while every concurrent search, which reads the whole pending list, reads at
+   * most 16 MB of it.
+   */
+  async rebuildMode(): Promise<void> {
+    await sql`SELECT set_config('gin_pending_list_limit', '16MB', true), set_config('work_mem', '64MB', true)`.execute(
+      this.db,
+    );
+  }
+
+  /**
+   * Whether some search document has an older layout than DOC_FORMAT (answered by a partial index:
+   * one probe). Queries then compile for format 1, which every layout answers correctly.
+   */
+  async hasStaleFormat(): Promise<boolean> {
+    const r = await sql<{ stale: boolean }>`
+      SELECT EXISTS (SELECT 1 FROM member_search WHERE doc_format < ${sql.lit(DOC_FORMAT)}) AS stale`.execute(
+      this.db,
+    );
+    return r.rows[0]?.stale ?? false;
   }
 
   /** Highest change number so far (0 on an empty index): where a new saved search starts watching. */

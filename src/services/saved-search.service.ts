@@ -124,6 +124,7 @@ export class SavedSearchService {
    */
   async runAlerts(): Promise<AlertRunSummary> {
     await this.search.reindexDirty();
+    await this.search.refreshDocFormat();
     const summary: AlertRunSummary = { searches: 0, notified: 0, members: 0, failed: 0 };
     let after: string | null = null;
     for (;;) {

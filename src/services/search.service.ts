@@ -31,6 +31,7 @@ import {
 import type { Store } from '../repositories/index.ts';
 import { profileFromRow } from '../repositories/member-profile.ts';
 import {
+  DOC_FORMAT,
   FACT,
   MAX_INDEXED_YEARS,
   NOTHING,
@@ -49,6 +50,9 @@ import type {
   SearchCursor,
   SearchSort,
 } from '../repositories/search.repository.ts';
+
+/** How often a process looks again for search documents of an older layout (see docFormat). */
+const FORMAT_CHECK_MS = 60_000;
 
 /** Filters of a candidate search; every one present must hold (lists inside one mean "any of"). */
 export interface SearchFilters {
@@ -326,10 +330,28 @@ function highlightsFor(
 // --- the service -------------------------------------------------------------------------------
 
 export class SearchService {
+  /**
+   * The document layout queries may rely on: 1 (what every row answers) until no row of an older
+   * layout than DOC_FORMAT is left. Checked at most once a minute (one probe of a partial index),
+   * so a row written by a process of the previous version during a rolling upgrade is found again
+   * within a minute.
+   */
+  private docFormat = { value: 1, checkedAt: -Infinity };
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
   ) {}
+
+  /** Refreshes the document layout `compile` relies on (see docFormat); call before compiling. */
+  async refreshDocFormat(): Promise<number> {
+    const now = this.clock.now().getTime();
+    if (now - this.docFormat.checkedAt >= FORMAT_CHECK_MS || now < this.docFormat.checkedAt) {
+      const stale = await this.store.repos.search.hasStaleFormat();
+      this.docFormat = { value: stale ? 1 : DOC_FORMAT, checkedAt: now };
+    }
+    return this.docFormat.value;
+  }
 
   /**
    * Turns a query, filters and sort into a runnable search for a searcher. Throws a 400 DomainError
@@ -383,8 +405,8 @@ export class SearchService {
       ? years(f.yearsOfExperience, 0, MAX_INDEXED_YEARS, 'yearsOfExperience')
       : null;
     const indexed = andQueries([
-      ast ? compileTsquery(ast) : null,
-      titleAst ? compileTsquery(titleAst, 'currentTitle') : null,
+      ast ? compileTsquery(ast, undefined, this.docFormat.value) : null,
+      titleAst ? compileTsquery(titleAst, 'currentTitle', this.docFormat.value) : null,
       f.skills?.all ? allFacts(FACT.skill, f.skills.all) : null,
       f.skills?.any ? anyFact(FACT.skill, f.skills.any) : null,
       companyFacts,
@@ -437,6 +459,7 @@ export class SearchService {
   /** POST /v1/search/candidates: one page of results with total, facets and the next cursor. */
   async search(searcher: Searcher, input: CandidateSearchInput): Promise<CandidateSearchResult> {
     const now = this.clock.now();
+    await this.refreshDocFormat();
     const compiled = this.compile(searcher, input, now);
     const limit = Math.min(input.limit ?? 25, MAX_PAGE_SIZE);
     const cursor = input.cursor ? decodeCursor(input.cursor, compiled.fingerprint) : null;
@@ -518,6 +541,7 @@ export class SearchService {
     input: { query?: string; filters?: SearchFilters; sort?: SearchSortInput },
     limit: number,
   ): Promise<string[]> {
+    await this.refreshDocFormat();
     const compiled = this.compile(searcher, input, this.clock.now());
     return this.store.tx(async (r) => {
       await r.search.tuneForSearch();
@@ -587,5 +611,29 @@ export class SearchService {
       done += n;
       if (n < batch) return done;
     }
+  }
+
+  /**
+   * Rewrites, in batches of one transaction each, the search documents of an older layout than
+   * DOC_FORMAT (after an upgrade that changed it); returns how many it rewrote. The rows stay
+   * searchable meanwhile. Their change numbers stay too: the profiles did not change, so saved-search
+   * alerts must not report them. Several processes may run it at once (rows are locked, skipped by
+   * the others). At most `maxBatches` batches; `more` tells whether rows may be left. Run by the
+   * `search.reindex` job (queued at every start and every 10 minutes).
+   */
+  async reindexStale(batch = 1000, maxBatches = Infinity): Promise<{ rebuilt: number; more: boolean }> {
+    let rebuilt = 0;
+    for (let b = 0; b < maxBatches; b++) {
+      const n = await this.store.tx(async (r) => {
+        await r.search.rebuildMode();
+        const ids = await r.search.staleFormatMemberIds(batch);
+        const profiles = (await r.search.profiles(ids)).map(profileFromRow);
+        await r.search.indexProfiles(profiles, { unchanged: true });
+        return ids.length;
+      });
+      rebuilt += n;
+      if (n < batch) return { rebuilt, more: false };
+    }
+    return { rebuilt, more: true };
   }
 }

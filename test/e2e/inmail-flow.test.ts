@@ -809,3 +809,68 @@ test(
     }
   },
 );
+
+test(
+  'a recruiter compares two templates on the dashboard: sends and responses per variant, and why there is no verdict yet',
+  { skip: skip ?? false, timeout: 120_000 },
+  async () => {
+    const { url } = server;
+    const asRecruiter = await apiAs(url, 'recruiter1@demo.test');
+    const body =
+      'Hi {{candidate.firstName | "there"}}, I lead hiring for a platform team at {{sender.company}}. ' +
+      'Would you be open to a 20-minute call next week?';
+    const template = (name: string, subject: string) =>
+      asRecruiter<{ id: string }>('/v1/templates', { method: 'POST', body: { name, subject, body } });
+    const a = await template('Question opener', 'A quick question, {{candidate.firstName | "there"}}');
+    const b = await template('Role-first opener', 'A platform role for {{candidate.firstName | "you"}}');
+    // Members 21-23 are fresh (no InMail yet, outside recruiter1's network): A to two, B to one.
+    const sends: { id: string; member: number }[] = [];
+    for (const [member, templateId] of [
+      [21, a.id],
+      [22, a.id],
+      [23, b.id],
+    ] as const) {
+      const recipientId = (
+        await (
+          await apiAs(url, `member${member}@demo.test`)
+        )<{ memberId: string }>('/v1/me')
+      ).memberId;
+      const sent = await asRecruiter<{ id: string }>('/v1/inmails', {
+        method: 'POST',
+        body: { recipientId, templateId },
+        headers: { 'idempotency-key': `ab-test-${member}` },
+      });
+      sends.push({ id: sent.id, member });
+    }
+    // member21 accepts: one response for A.
+    const member21 = await apiAs(url, 'member21@demo.test');
+    await member21(`/v1/inmails/${sends[0]!.id}/accept`, { method: 'POST', body: {} });
+
+    const rec = await newContext(browser, url);
+    await login(rec.page, 'recruiter1@demo.test');
+    await rec.page.goto('/analytics');
+    const ab = rec.page.getByTestId('ab-test');
+    await ab.getByLabel('Template A').selectOption({ label: 'Question opener' });
+    // B cannot be the template chosen as A.
+    assert.equal(
+      await ab.getByLabel('Template B').locator('option', { hasText: 'Question opener' }).isDisabled(),
+      true,
+    );
+    await ab.getByLabel('Template B').selectOption({ label: 'Role-first opener' });
+    await ab.getByRole('button', { name: 'Compare' }).click();
+    const row = (variant: string) => ab.getByRole('row').filter({ hasText: variant });
+    await row('A: Question opener').waitFor();
+    const cells = async (variant: string) =>
+      (await row(variant).getByRole('cell').allTextContents()).map((c) => c.trim());
+    assert.deepEqual((await cells('A: Question opener')).slice(0, 2), ['2', '1']);
+    assert.deepEqual((await cells('B: Role-first opener')).slice(0, 2), ['1', '0']);
+    await ab
+      .getByTestId('ab-verdict')
+      .getByText(/^Not enough data to compare/)
+      .waitFor();
+    await scrollToTop(ab);
+    await screenshot(rec.page, 'analytics-ab-test');
+    assert.deepEqual(rec.errors, []);
+    await rec.context.close();
+  },
+);

@@ -318,7 +318,19 @@ test(
     // A card dragged onto another column moves there, through the API.
     const dragged = (await waiting.first().locator('.board-card-name').innerText()).trim();
     const contactedBefore = await column('contacted').getByTestId('board-card').count();
-    await waiting.first().dragTo(column('contacted'));
+    // By hand rather than with dragTo, which moves the mouse over the target once: a column accepts
+    // a drop only after a dragover, and Chromium may need a second move to send one
+    // (https://playwright.dev/docs/input#dragging-manually). The column shows it is a drop target
+    // once it has had one; only then is the button released.
+    await waiting.first().hover();
+    await rec.page.mouse.down();
+    const target = column('contacted');
+    const accepting = rec.page.locator('section.drop-target[data-stage="contacted"]');
+    for (let move = 0; (await accepting.count()) === 0; move++) {
+      assert.ok(move < 10, 'the contacted column never saw the card dragged over it');
+      await target.hover({ position: { x: 40 + 10 * (move % 3), y: 60 + 10 * move } });
+    }
+    await rec.page.mouse.up();
     await column('contacted').getByTestId('board-card').filter({ hasText: dragged }).waitFor();
     assert.equal(await column('contacted').getByTestId('board-card').count(), contactedBefore + 1);
     const afterDrag = await asRecruiter<{ columns: { stage: string; candidates: { name: string }[] }[] }>(

@@ -28,7 +28,7 @@ import {
   likelyToRespond,
   type ResponseBoost,
 } from '../domain/search-ranking.ts';
-import type { Store } from '../repositories/index.ts';
+import type { Repos, Store } from '../repositories/index.ts';
 import { profileFromRow } from '../repositories/member-profile.ts';
 import {
   DOC_FORMAT,
@@ -600,17 +600,12 @@ export class SearchService {
    * in batches; returns how many it built. Runs at start-up and before saved-search alerts.
    */
   async reindexDirty(batch = 1000): Promise<number> {
-    let done = 0;
-    for (;;) {
-      const n = await this.store.tx(async (r) => {
-        const ids = await r.search.dirtyMemberIds(batch);
-        const profiles = (await r.search.profiles(ids)).map(profileFromRow);
-        await r.search.indexProfiles(profiles);
-        return ids.length;
-      });
-      done += n;
-      if (n < batch) return done;
-    }
+    const { rebuilt } = await this.rebuildInBatches(batch, Infinity, async (r) => {
+      const ids = await r.search.dirtyMemberIds(batch);
+      await r.search.indexProfiles((await r.search.profiles(ids)).map(profileFromRow));
+      return ids.length;
+    });
+    return rebuilt;
   }
 
   /**
@@ -622,15 +617,23 @@ export class SearchService {
    * `search.reindex` job (queued at every start and every 10 minutes).
    */
   async reindexStale(batch = 1000, maxBatches = Infinity): Promise<{ rebuilt: number; more: boolean }> {
+    return this.rebuildInBatches(batch, maxBatches, async (r) => {
+      await r.search.rebuildMode();
+      const ids = await r.search.staleFormatMemberIds(batch);
+      await r.search.indexProfiles((await r.search.profiles(ids)).map(profileFromRow), { unchanged: true });
+      return ids.length;
+    });
+  }
+
+  /** Runs `step` (one batch, returning its size) a transaction at a time until a batch comes short. */
+  private async rebuildInBatches(
+    batch: number,
+    maxBatches: number,
+    step: (r: Repos) => Promise<number>,
+  ): Promise<{ rebuilt: number; more: boolean }> {
     let rebuilt = 0;
     for (let b = 0; b < maxBatches; b++) {
-      const n = await this.store.tx(async (r) => {
-        await r.search.rebuildMode();
-        const ids = await r.search.staleFormatMemberIds(batch);
-        const profiles = (await r.search.profiles(ids)).map(profileFromRow);
-        await r.search.indexProfiles(profiles, { unchanged: true });
-        return ids.length;
-      });
+      const n = await this.store.tx(step);
       rebuilt += n;
       if (n < batch) return { rebuilt, more: false };
     }

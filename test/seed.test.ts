@@ -1,7 +1,7 @@
 /**
  * `inmail seed --members N` (DemoService.addSynthetic): members numbered after the existing ones,
- * written in batches two at a time, every one searchable and connected, with progress that only
- * goes up and ends at N.
+ * written in batches two at a time, every one searchable and connected, with progress (members,
+ * then connections) that only goes up and ends at N.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -19,16 +19,31 @@ after(async () => {
 test('adds N members after the existing ones, each searchable and connected; progress ends at N', async () => {
   const repos = t.services.store.repos;
   const before = await repos.members.maxDemoIndex();
-  const ticks: number[] = [];
+  const ticks: { done: number; total: number; phase: string }[] = [];
   const n = 2_345; // three batches of at most 1,000, two in flight
-  const r = await t.services.demo.addSynthetic(n, 'seed-password', (done) => ticks.push(done));
-  assert.deepEqual(r, { from: before + 1, to: before + n });
-  assert.equal(ticks.at(-1), n);
-  assert.deepEqual(
-    ticks,
-    [...ticks].sort((a, b) => a - b),
-    'progress only goes up',
+  const r = await t.services.demo.addSynthetic(n, 'seed-password', (done, total, phase) =>
+    ticks.push({ done, total, phase }),
   );
+  assert.deepEqual(r, { from: before + 1, to: before + n });
+  const members = ticks.filter((k) => k.phase === 'members').map((k) => k.done);
+  const connections = ticks.filter((k) => k.phase === 'connections').map((k) => k.done);
+  assert.deepEqual(
+    ticks.map((k) => k.phase),
+    [...members.map(() => 'members'), ...connections.map(() => 'connections')],
+    'the members first, then their connections',
+  );
+  assert.ok(ticks.every((k) => k.total === n));
+  for (const [phase, progress] of Object.entries({ members, connections })) {
+    assert.equal(progress.at(-1), n, `${phase} end at N`);
+    assert.deepEqual(
+      progress,
+      [...progress].sort((a, b) => a - b),
+      `${phase} progress only goes up`,
+    );
+  }
+  // 2,345 members have some 23,000 pairs: five batches of 5,000, reported as they are written.
+  assert.ok(connections.length >= 5, `connections progress reported per batch (${connections.length})`);
+  assert.ok(connections[0]! > 0 && connections[0]! < n, `first report part-way (${connections[0]})`);
 
   const counts = await sql<{ accounts: number; indexed: number; connected: number }>`
     SELECT count(*)::int AS accounts,

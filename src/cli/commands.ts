@@ -58,18 +58,43 @@ export function commonCommands(program: Command, serverFlags: (c: Command) => Co
       }
       const config = configFrom(flags);
       const started = Date.now();
-      const bar = new SingleBar(
-        { format: 'members {bar} {percentage}% | {value}/{total} | {eta_formatted} left', etaBuffer: 20 },
-        Presets.shades_classic,
-      );
-      bar.start(n, 0);
+      // One bar per phase: members (with their accounts and search rows), then their connections.
+      const bars = {
+        members: new SingleBar(
+          {
+            format: 'members     {bar} {percentage}% | {value}/{total} | {eta_formatted} left',
+            etaBuffer: 20,
+          },
+          Presets.shades_classic,
+        ),
+        connections: new SingleBar(
+          {
+            format: 'connections {bar} {percentage}% | {value}/{total} members | {eta_formatted} left',
+            etaBuffer: 20,
+          },
+          Presets.shades_classic,
+        ),
+      };
+      let phase: 'members' | 'connections' = 'members';
+      let membersDone = started;
+      bars.members.start(n, 0);
       const r = await withServices(config, (s) =>
-        s.demo.addSynthetic(n, config.demoPassword, (done) => bar.update(done)),
+        s.demo.addSynthetic(n, config.demoPassword, (done, total, now) => {
+          if (now !== phase) {
+            bars[phase].stop();
+            membersDone = Date.now();
+            phase = now;
+            bars[phase].start(total, 0);
+          }
+          bars[phase].update(done);
+        }),
       );
-      bar.stop();
-      const secs = (Date.now() - started) / 1000;
+      bars[phase].stop();
+      const end = Date.now();
+      const secs = (end - started) / 1000;
       console.log(
-        `added members member${r.from}..member${r.to}@demo.test in ${secs.toFixed(1)} s (${Math.round(n / secs)} members/s)`,
+        `added members member${r.from}..member${r.to}@demo.test in ${secs.toFixed(1)} s (${Math.round(n / secs)} members/s; ` +
+          `members and search index ${((membersDone - started) / 1000).toFixed(1)} s, connections ${((end - membersDone) / 1000).toFixed(1)} s)`,
       );
     } catch (err) {
       fail(err);

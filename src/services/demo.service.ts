@@ -79,7 +79,11 @@ export interface DemoResult {
 }
 
 export type Progress = (line: string) => void;
-export type Tick = (done: number, total: number) => void;
+/**
+ * Progress of `addSynthetic`: first the members written with their accounts and search rows, then
+ * the members whose connections are written (both out of `total`, only ever going up).
+ */
+export type Tick = (done: number, total: number, phase: 'members' | 'connections') => void;
 
 function toNewMember(index: number, withAccount: boolean): { member: NewMember; email: string } {
   const g = generateMember(index);
@@ -156,12 +160,12 @@ export class DemoService {
           throw err;
         }
         done += n;
-        tick(done, count);
+        tick(done, count, 'members');
       }
     };
     const lanes = await Promise.allSettled([lane(), lane()]);
     for (const l of lanes) if (l.status === 'rejected') throw l.reason;
-    await this.insertConnectionsBatched(start, count);
+    await this.insertConnectionsBatched(start, count, (k) => tick(k, count, 'connections'));
     return { from: start + 1, to: start + count };
   }
 
@@ -192,33 +196,54 @@ export class DemoService {
 
   /**
    * The connections among `count` new members, 5,000 pairs a transaction, two transactions in
-   * flight. The generator yields every pair once, so the two never insert the same row.
+   * flight. The generator yields every pair once, so the two never insert the same row. It yields
+   * them member by member (each member's pairs with later ones), so once every batch up to some
+   * pair is written, every member before that pair's first one is fully connected: `progress` gets
+   * how many are.
    */
-  private async insertConnectionsBatched(from: number, count: number): Promise<void> {
+  private async insertConnectionsBatched(
+    from: number,
+    count: number,
+    progress: (members: number) => void,
+  ): Promise<void> {
     const pairs = generateConnections(count, 42 + from)[Symbol.iterator]();
     // Each member is in some twenty pairs: derive its id once.
     const ids = Array.from({ length: count }, (_, k) => seedUuid('member', from + k));
-    const take = (): [string, string][] => {
+    // Batches in the order taken: the first member of each one's last pair, and whether it is written.
+    const taken: { first: number; written: boolean }[] = [];
+    let reported = 0;
+    const take = (): { seq: number; batch: [string, string][] } => {
       const batch: [string, string][] = [];
+      let first = 0;
       for (let p = pairs.next(); !p.done; p = pairs.next()) {
         batch.push([ids[p.value[0]]!, ids[p.value[1]]!]);
+        first = p.value[0];
         if (batch.length >= 5000) break;
       }
-      return batch;
+      taken.push({ first, written: false });
+      return { seq: taken.length - 1, batch };
+    };
+    const written = (seq: number): void => {
+      taken[seq]!.written = true;
+      while (reported < taken.length && taken[reported]!.written) reported++;
+      const last = taken[reported - 1];
+      if (last) progress(last.first);
     };
     let failed = false;
     const lane = async () => {
-      for (let batch = take(); batch.length > 0 && !failed; batch = take()) {
+      for (let next = take(); next.batch.length > 0 && !failed; next = take()) {
         try {
-          await this.store.tx((r) => r.members.connectMany(batch));
+          await this.store.tx((r) => r.members.connectMany(next.batch));
         } catch (err) {
           failed = true;
           throw err;
         }
+        written(next.seq);
       }
     };
     const lanes = await Promise.allSettled([lane(), lane()]);
     for (const l of lanes) if (l.status === 'rejected') throw l.reason;
+    progress(count);
   }
 
   private async insertOrganizations(r: Repos, hash: string, memberCount: number): Promise<void> {

@@ -320,15 +320,26 @@ test(
     const contactedBefore = await column('contacted').getByTestId('board-card').count();
     // By hand rather than with dragTo, which moves the mouse over the target once: a column accepts
     // a drop only after a dragover, and Chromium may need a second move to send one
-    // (https://playwright.dev/docs/input#dragging-manually). The column shows it is a drop target
-    // once it has had one; only then is the button released.
-    await waiting.first().hover();
-    await rec.page.mouse.down();
+    // (https://playwright.dev/docs/input#dragging-manually). A few short moves on the card start
+    // the drag; the column shows it is a drop target once it has had a dragover, and only then is
+    // the button released. Should Chromium still not start the drag, the button is released over
+    // the card's own column (a no-op) and the gesture made again.
     const target = column('contacted');
     const accepting = rec.page.locator('section.drop-target[data-stage="contacted"]');
-    for (let move = 0; (await accepting.count()) === 0; move++) {
-      assert.ok(move < 10, 'the contacted column never saw the card dragged over it');
-      await target.hover({ position: { x: 40 + 10 * (move % 3), y: 60 + 10 * move } });
+    for (let attempt = 0; ; attempt++) {
+      assert.ok(attempt < 3, 'the contacted column never saw the card dragged over it');
+      // Held by its "Here since" line: the middle of a card can be its stage menu, where a press
+      // opens the menu instead of starting a drag.
+      const grip = waiting.first().getByText(/^Here since/);
+      await grip.hover();
+      await rec.page.mouse.down();
+      const box = (await grip.boundingBox())!;
+      await rec.page.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2 + 6, { steps: 4 });
+      for (let move = 0; move < 10 && (await accepting.count()) === 0; move++)
+        await target.hover({ position: { x: 40 + 10 * (move % 3), y: 60 + 10 * move } });
+      if ((await accepting.count()) > 0) break;
+      await rec.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+      await rec.page.mouse.up();
     }
     await rec.page.mouse.up();
     await column('contacted').getByTestId('board-card').filter({ hasText: dragged }).waitFor();
@@ -560,6 +571,8 @@ test(
     await rec.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
     await rec.page.getByRole('heading', { name: 'Templates', level: 1 }).waitFor();
     await rec.page.getByRole('link', { name: 'New template' }).click();
+    // The list has a "Name" filter too: fill the form's only once the form is there.
+    await rec.page.getByRole('heading', { name: 'New template', level: 1 }).waitFor();
     await rec.page.getByLabel('Name', { exact: true }).fill(templateName);
     await rec.page.getByLabel('My organization (shared)').check();
     await rec.page

@@ -327,6 +327,75 @@ describe('filters select exactly the members they describe', () => {
     assert.ok(zero.likelyToRespond.boost > 0);
   });
 
+  test('not in an active campaign of my organization', async () => {
+    const post = async (token: string, url: string, payload?: Record<string, unknown>) => {
+      const r = await t.app.inject({ method: 'POST', url, headers: bearer(token), payload });
+      assert.ok(r.statusCode < 300, `${url}: ${r.statusCode} ${r.body}`);
+      return r.json() as { id: string; status: string };
+    };
+    const campaign = (token: string, members: number[]) =>
+      post(token, '/v1/campaigns', {
+        name: 'Filter test',
+        objective: 'fill_role',
+        steps: [
+          { kind: 'inmail', delayBusinessDays: 3, subject: 'Hello {{candidate.firstName}}', body: 'A role?' },
+        ],
+        window: {
+          days: [1, 2, 3, 4, 5, 6, 7],
+          startHour: 0,
+          startMinute: 0,
+          endHour: 24,
+          endMinute: 0,
+          holidays: [],
+          timeZone: 'UTC',
+        },
+        audience: { kind: 'members', memberIds: members.map((k) => seedUuid('search-extra', k)) },
+      });
+    const ours = await campaign(recruiter, [10, 11, 12, 13]);
+    assert.notEqual((await post(recruiter, `/v1/campaigns/${ours.id}/start`)).status, 'draft');
+    await campaign(recruiter, [14]); // a draft: not active
+    const theirs = await campaign(northwind, [15]);
+    await post(northwind, `/v1/campaigns/${theirs.id}/start`); // another organization's
+
+    const inCampaign = new Set(
+      (
+        await sql<{ id: string }>`
+          SELECT o.member_id AS id FROM campaign_recipients o JOIN campaigns c ON c.id = o.campaign_id
+          WHERE o.org_id = ${me.orgId} AND o.status IN ('pending', 'needs_personalization', 'snoozed')
+            AND c.status IN ('scheduled', 'running', 'paused')`.execute(t.database.db)
+      ).rows.map((r) => r.id),
+    );
+    const extra = (k: number) => seedUuid('search-extra', k);
+    assert.deepEqual([...inCampaign].sort(), [10, 11, 12, 13].map(extra).sort());
+    const filters = { notInActiveCampaign: true, seniorities: ['senior', 'lead', 'manager'] };
+    const pick = (p: MemberProfile) => ['senior', 'lead', 'manager'].includes(p.seniority);
+    const { items } = await allPages({ filters, limit: 100 });
+    assert.deepEqual(
+      ids(items),
+      truth((p) => pick(p) && !inCampaign.has(p.id)),
+    );
+    // By name: the four are left out, the draft's member and the other organization's are not.
+    for (const k of [10, 11, 12, 13, 14, 15]) {
+      const p = all.find((x) => x.id === extra(k))!;
+      const query = `"${p.firstName} ${p.lastName}"`;
+      const found = async (f: Record<string, unknown>) =>
+        (await allPages({ query, filters: f, limit: 100 })).items.some((i) => i.id === p.id);
+      assert.equal(await found({}), true, `extra ${k} is found by name`);
+      assert.equal(await found({ notInActiveCampaign: true }), k >= 14, `extra ${k} with the filter`);
+    }
+    const everyone = await allPages({ filters: { notInActiveCampaign: false }, limit: 100 });
+    assert.equal(
+      everyone.pages[0]!.total.count,
+      (await search({ limit: 1 })).total.count,
+      'false filters nothing',
+    );
+
+    // Cancelled, the campaign no longer holds them back.
+    await post(recruiter, `/v1/campaigns/${ours.id}/cancel`);
+    const after = await allPages({ filters, limit: 100 });
+    assert.deepEqual(ids(after.items), truth(pick));
+  });
+
   test('an inverted range is a 400', async () => {
     const r = await t.app.inject({
       method: 'POST',

@@ -232,6 +232,7 @@ describe('random input never breaks search', () => {
         languages: fc.record({ any: fc.array(word, { minLength: 1, maxLength: 2 }) }),
         notContactedInDays: fc.integer({ min: -5, max: 4000 }),
         hasRespondedToInmail: fc.boolean(),
+        notInActiveCampaign: fc.boolean(),
       },
       { requiredKeys: [] },
     );

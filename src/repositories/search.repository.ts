@@ -37,6 +37,8 @@ export interface CandidateQuery {
   notContactedSince: Date | null;
   /** true: only members who answered an InMail before; false: only those who never did. */
   respondedBefore: boolean | null;
+  /** Leave out members still to be contacted by an active campaign of my organization. */
+  notInActiveCampaign?: boolean;
   /** Checked on each hit's row (when the index already narrows the search): any of these years. */
   graduationYears?: readonly number[] | null;
   /** Checked on each hit's row: inclusive range (min > max matches nothing). */
@@ -279,6 +281,14 @@ export class SearchRepository {
       c.push(sql`s.member_id NOT IN (
         SELECT i.recipient_member_id FROM inmails i
         WHERE i.org_id = ${q.orgId} AND i.sent_at > ${q.notContactedSince})`);
+    }
+    if (q.notInActiveCampaign) {
+      // The campaign runner's "in another active campaign" (CampaignRepository's collision check),
+      // through the partial index on campaign_recipients (org_id, member_id) of those statuses.
+      c.push(sql`s.member_id NOT IN (
+        SELECT o.member_id FROM campaign_recipients o JOIN campaigns k ON k.id = o.campaign_id
+        WHERE o.org_id = ${q.orgId} AND o.status IN ('pending', 'needs_personalization', 'snoozed')
+          AND k.status IN ('scheduled', 'running', 'paused'))`);
     }
     if (q.degrees) {
       const alternatives = q.degrees.map((d) =>

@@ -72,6 +72,12 @@ export interface SearchFilters {
   notContactedInDays?: number;
   /** true: members who accepted, declined or replied to an InMail before; false: who never did. */
   hasRespondedToInmail?: boolean;
+  /**
+   * true: leave out members still to be contacted by an active campaign of my organization (a
+   * recipient pending, waiting for personalization or snoozed, in a scheduled, running or paused
+   * campaign: what the campaign runner's collision check calls "in another active campaign").
+   */
+  notInActiveCampaign?: boolean;
 }
 
 export interface SearchSortInput {
@@ -445,6 +451,7 @@ export class SearchService {
       notContactedSince:
         f.notContactedInDays !== undefined ? new Date(now.getTime() - f.notContactedInDays * DAY) : null,
       respondedBefore: f.hasRespondedToInmail ?? null,
+      notInActiveCampaign: f.notInActiveCampaign === true,
       graduationYears: rangesInIndex ? null : graduation,
       yearsOfExperience:
         rangesInIndex || !experience ? null : { min: experience[0] ?? 1, max: experience.at(-1) ?? 0 },

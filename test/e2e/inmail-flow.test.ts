@@ -820,6 +820,18 @@ test(
     assert.equal(c?.progress.creditsSpent, 2);
     assert.equal(c?.progress.skipped, 1);
 
+    // --- the same search, leaving out whom an active campaign of ours still has to contact: the
+    // two waiting for step 2 go, the skipped one stays
+    await rec.page.goto('/search');
+    await rec.page.getByLabel('Boolean query').fill(people.map((p) => `"${p.name}"`).join(' OR '));
+    await rec.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await rec.page.getByRole('heading', { name: '3 candidates' }).waitFor();
+    await rec.page.locator('summary', { hasText: 'Filters' }).click();
+    await rec.page.getByLabel('Not in an active campaign of ours').check();
+    await rec.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await rec.page.getByRole('heading', { name: '1 candidate', exact: true }).waitFor();
+    assert.match(rec.page.url(), /notInActiveCampaign/);
+
     // --- the same campaign at phone width
     const phone = await newContext(browser, url, PHONE);
     await login(phone.page, 'recruiter2@demo.test');

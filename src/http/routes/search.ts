@@ -81,6 +81,12 @@ export const SearchFiltersSchema = z
       .boolean()
       .optional()
       .describe('Members who did (true) or never did (false) accept, decline or reply to an InMail'),
+    notInActiveCampaign: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: leave out members still to be contacted by a scheduled, running or paused campaign of your organization',
+      ),
   })
   .strict();
 

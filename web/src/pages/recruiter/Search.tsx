@@ -42,6 +42,7 @@ export interface SearchFilters {
   networkDegrees?: (1 | 2 | 3)[];
   yearsOfExperience?: { min?: number; max?: number };
   notContactedInDays?: number;
+  notInActiveCampaign?: boolean;
   industries?: string[];
 }
 
@@ -149,6 +150,7 @@ function clean(f: SearchFilters): SearchFilters {
     out.yearsOfExperience = f.yearsOfExperience;
   }
   if (f.notContactedInDays) out.notContactedInDays = f.notContactedInDays;
+  if (f.notInActiveCampaign) out.notInActiveCampaign = true;
   if (f.industries?.length) out.industries = f.industries;
   return out;
 }
@@ -567,6 +569,7 @@ function SearchForm({
   const [minYears, setMinYears] = useState(f.yearsOfExperience?.min?.toString() ?? '');
   const [maxYears, setMaxYears] = useState(f.yearsOfExperience?.max?.toString() ?? '');
   const [notContacted, setNotContacted] = useState(f.notContactedInDays?.toString() ?? '');
+  const [notInCampaign, setNotInCampaign] = useState(f.notInActiveCampaign ?? false);
   const [boost, setBoost] = useState(initial?.sort?.likelyToRespondBoost !== false);
   const queryRef = useRef<HTMLTextAreaElement>(null);
   const errorId = useId();
@@ -595,6 +598,7 @@ function SearchForm({
         ...(num(maxYears) !== undefined ? { max: num(maxYears) } : {}),
       },
       ...(num(notContacted) ? { notContactedInDays: num(notContacted) } : {}),
+      notInActiveCampaign: notInCampaign,
     });
     onSearch({
       ...(query.trim() ? { query: query.trim() } : {}),
@@ -745,6 +749,15 @@ function SearchForm({
             onChange={(e) => setOpenToWork(e.target.checked)}
           />
           <label htmlFor="f-open">Open to work only</label>
+        </div>
+        <div className="check">
+          <input
+            id="f-not-in-campaign"
+            type="checkbox"
+            checked={notInCampaign}
+            onChange={(e) => setNotInCampaign(e.target.checked)}
+          />
+          <label htmlFor="f-not-in-campaign">Not in an active campaign of ours</label>
         </div>
       </details>
       <div className="actions">

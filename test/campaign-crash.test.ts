@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { seedUuid } from '../src/seed/ids.ts';
+import { OPEN_WINDOW } from './support/constants.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'inmail-crash-'));
@@ -118,15 +119,7 @@ test(
         },
       ],
       budget: 2500,
-      window: {
-        days: [1, 2, 3, 4, 5, 6, 7],
-        startHour: 0,
-        startMinute: 0,
-        endHour: 24,
-        endMinute: 0,
-        holidays: [],
-        timeZone: 'UTC',
-      },
+      window: OPEN_WINDOW,
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const id = created.body.id as string;

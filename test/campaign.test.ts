@@ -8,21 +8,14 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from './support/app.ts';
 import { as, memberId, type Client } from './support/client.ts';
+import { OPEN_WINDOW } from './support/constants.ts';
 
 let t: TestApp;
 let r1: Client;
 let r2: Client;
 let admin: Client;
 
-const OPEN = {
-  days: [1, 2, 3, 4, 5, 6, 7],
-  startHour: 0,
-  startMinute: 0,
-  endHour: 24,
-  endMinute: 0,
-  holidays: [],
-  timeZone: 'UTC',
-};
+const OPEN = OPEN_WINDOW;
 const DAY = 86_400_000;
 
 before(async () => {

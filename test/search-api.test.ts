@@ -17,6 +17,7 @@ import { generateMember } from '../src/seed/profiles.ts';
 import type { Searcher } from '../src/services/search.service.ts';
 import { bearer, createTestApp, login, problemOf, type TestApp } from './support/app.ts';
 import { corpusProfile } from './support/search-corpus.ts';
+import { OPEN_WINDOW } from './support/constants.ts';
 
 const EXTRA = 1000;
 const DAY = 86_400_000;
@@ -340,15 +341,7 @@ describe('filters select exactly the members they describe', () => {
         steps: [
           { kind: 'inmail', delayBusinessDays: 3, subject: 'Hello {{candidate.firstName}}', body: 'A role?' },
         ],
-        window: {
-          days: [1, 2, 3, 4, 5, 6, 7],
-          startHour: 0,
-          startMinute: 0,
-          endHour: 24,
-          endMinute: 0,
-          holidays: [],
-          timeZone: 'UTC',
-        },
+        window: OPEN_WINDOW,
         audience: { kind: 'members', memberIds: members.map((k) => seedUuid('search-extra', k)) },
       });
     const ours = await campaign(recruiter, [10, 11, 12, 13]);

@@ -98,9 +98,8 @@ for (const table of TABLES) {
 await client.query(`SET search_path = public`);
 const tableList = TABLES.map((t) => `'${t}'`).join(', ');
 const constraints = (
-  await client.query<{ table: string; name: string; def: string; kind: string }>(
-    `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def,
-            c.contype AS kind
+  await client.query<{ table: string; name: string; def: string }>(
+    `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
      FROM pg_constraint c
      WHERE c.contype IN ('c', 'f') AND c.conrelid::regclass::text IN (${tableList})
        AND (c.contype = 'c' OR c.confrelid::regclass::text IN (${tableList}))

@@ -287,7 +287,19 @@ describe('filters select exactly the members they describe', () => {
 
   test('not contacted by my organization in the last N days', async () => {
     const since = new Date(t.clock.now().getTime() - 30 * DAY);
-    const contacted = new Set(
+    // Extra member 6 got our InMail 60 days ago; a follow-up in that thread 2 days ago is contact
+    // too, and so is the date shown on the card.
+    const followUpAt = new Date(t.clock.now().getTime() - 2 * DAY);
+    const six = seedUuid('search-extra', 6);
+    await t.services.store.repos.threads.addMessage({
+      threadId: seedUuid('search-thread', 6),
+      inmailId: seedUuid('search-inmail', 6),
+      author: 'sender',
+      authorUserId: me.userId,
+      body: 'Following up on my note.',
+      at: followUpAt,
+    });
+    const inmailsOnly = new Set(
       (
         await sql<{ id: string }>`
           SELECT DISTINCT recipient_member_id AS id FROM inmails WHERE org_id = ${me.orgId} AND sent_at > ${since}`.execute(
@@ -295,11 +307,25 @@ describe('filters select exactly the members they describe', () => {
         )
       ).rows.map((r) => r.id),
     );
-    assert.ok(contacted.size > 0, 'the demo history has recent InMails');
+    assert.ok(inmailsOnly.size > 0, 'the demo history has recent InMails');
+    assert.ok(!inmailsOnly.has(six), 'no recent InMail to member 6');
+    const contacted = new Set([...inmailsOnly, six]);
     const filters = { notContactedInDays: 30, seniorities: ['senior', 'lead'] };
     const expected = truth((p) => ['senior', 'lead'].includes(p.seniority) && !contacted.has(p.id));
     const { items } = await allPages({ filters, limit: 100 });
     assert.deepEqual(ids(items), expected);
+
+    const p = all.find((x) => x.id === six)!;
+    const query = `"${p.firstName} ${p.lastName}"`;
+    const found = (await allPages({ query, filters: { notContactedInDays: 30 }, limit: 100 })).items;
+    assert.ok(!found.some((i) => i.id === six), 'the follow-up counts as contact');
+    assert.ok(
+      (await allPages({ query, filters: { notContactedInDays: 1 }, limit: 100 })).items.some(
+        (i) => i.id === six,
+      ),
+    );
+    const card = (await search({ query })).items.find((i) => i.id === six)!;
+    assert.equal(card.lastContactedByMyOrgAt, followUpAt.toISOString());
   });
 
   test('has responded to an InMail before', async () => {

@@ -277,10 +277,14 @@ export class SearchRepository {
       c.push(sql`s.years_experience BETWEEN ${q.yearsOfExperience.min} AND ${q.yearsOfExperience.max}`);
     }
     if (q.notContactedSince) {
-      // Uncorrelated, so PostgreSQL hashes the (small) set once instead of probing per hit.
+      // Contacted: anything my organization wrote to them, InMails, follow-ups and replies alike
+      // (every one is a sender's message in one of our threads). Uncorrelated, so PostgreSQL hashes
+      // the (small) set once instead of probing per hit.
       c.push(sql`s.member_id NOT IN (
-        SELECT i.recipient_member_id FROM inmails i
-        WHERE i.org_id = ${q.orgId} AND i.sent_at > ${q.notContactedSince})`);
+        SELECT t.recipient_member_id FROM threads t
+        WHERE t.org_id = ${q.orgId} AND t.last_message_at > ${q.notContactedSince}
+          AND EXISTS (SELECT 1 FROM messages g WHERE g.thread_id = t.id AND g.author = 'sender'
+                        AND g.created_at > ${q.notContactedSince}))`);
     }
     if (q.notInActiveCampaign) {
       // The campaign runner's "in another active campaign" (CampaignRepository's collision check),
@@ -441,8 +445,8 @@ export class SearchRepository {
         m.country, m.time_zone, m.current_title, m.current_company, m.positions, m.education, m.projects,
         m.publications, m.skills, m.platforms, m.languages, m.open_to_work, m.years_experience,
         coalesce(s.inmails_received, 0) AS inmails_received, coalesce(s.inmails_answered, 0) AS inmails_answered,
-        (SELECT max(i.sent_at) FROM inmails i WHERE i.org_id = ${orgId} AND i.recipient_member_id = m.id)
-          AS last_contacted_at
+        (SELECT max(g.created_at) FROM threads t JOIN messages g ON g.thread_id = t.id
+          WHERE t.org_id = ${orgId} AND t.recipient_member_id = m.id AND g.author = 'sender') AS last_contacted_at
       FROM members m LEFT JOIN member_search s ON s.member_id = m.id
       WHERE m.id = ANY(${ids}::uuid[])`.execute(this.db);
     return r.rows;

@@ -290,6 +290,39 @@ describe('sequences', () => {
     assert.equal((await campaign(r1, c.id)).status, 'completed');
   });
 
+  test('a free message to members who are not connections is passed over, and so is its follow-up', async () => {
+    // Members 41 and 42 are connected to no recruiter: the message is not sent, and the follow-up
+    // has no thread to go in. Both steps are passed over and the campaign completes (it used to
+    // pick the follow-up again batch after batch, sending nothing, until the run's time was up).
+    t.clock.set('2026-04-07T10:00:00Z'); // a Tuesday
+    await relogin();
+    const c = await create(r1, {
+      audience: { kind: 'members', memberIds: [41, 42].map(memberId) },
+      steps: [
+        {
+          kind: 'message',
+          delayBusinessDays: 1,
+          subject: 'A quick question',
+          body: 'Hi {{candidate.firstName}}, a quick question?',
+        },
+        { kind: 'follow_up', delayBusinessDays: 1, body: 'Bumping this, {{candidate.firstName}}.' },
+      ],
+    });
+    await r1.post(`/v1/campaigns/${c.id}/start`);
+    assert.equal((await t.services.campaignRunner.run(c.id, 2_000)).sent, 0);
+    for (const n of [41, 42]) assert.equal((await recipient(r1, c.id, n)).step, 0, 'the message passed over');
+    t.clock.set('2026-04-08T11:00:00Z');
+    await relogin();
+    assert.equal((await t.services.campaignRunner.run(c.id, 2_000)).sent, 0);
+    for (const n of [41, 42])
+      assert.equal((await recipient(r1, c.id, n)).step, 1, 'the follow-up passed over');
+    t.clock.set('2026-04-09T12:00:00Z');
+    await relogin();
+    await t.services.campaignRunner.run(c.id, 2_000);
+    for (const n of [41, 42]) assert.equal((await recipient(r1, c.id, n)).outcome, 'no_response');
+    assert.equal((await campaign(r1, c.id)).status, 'completed');
+  });
+
   test('declined with "contact me later": snoozed until then, then out with that outcome', async () => {
     await setZone(19, 'UTC');
     t.clock.set('2026-03-24T10:00:00Z');

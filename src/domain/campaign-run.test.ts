@@ -53,12 +53,19 @@ const facts = (over: Partial<RecipientFacts> = {}): RecipientFacts => ({
   ...over,
 });
 
-const fresh: RecipientState = { step: -1, lastSentAt: null, personalization: null, override: false };
+const fresh: RecipientState = {
+  step: -1,
+  lastSentAt: null,
+  personalization: null,
+  override: false,
+  hasThread: false,
+};
 const afterFirst: RecipientState = {
   step: 0,
   lastSentAt: new Date(now.getTime() - 5 * DAY),
   personalization: null,
   override: false,
+  hasThread: true,
 };
 
 describe('decide', () => {
@@ -193,5 +200,17 @@ describe('decide', () => {
     });
     assert.deepEqual(decide(fresh, facts(), msg, now), { type: 'pass', step: 0 });
     assert.deepEqual(decide(fresh, facts({ connected: true }), msg, now), { type: 'send', step: 0 });
+  });
+
+  test('a follow-up with nothing sent before it (the free message was passed over) is passed over too', () => {
+    const seq = rules({
+      steps: [
+        { kind: 'message', delayBusinessDays: 2, templateId: 't', needsPersonalization: false },
+        { kind: 'follow_up', delayBusinessDays: 3, templateId: 't', needsPersonalization: false },
+      ],
+    });
+    const passedOver = { ...afterFirst, hasThread: false };
+    assert.deepEqual(decide(passedOver, facts(), seq, now), { type: 'pass', step: 1 });
+    assert.deepEqual(decide(afterFirst, facts(), seq, now), { type: 'send', step: 1 });
   });
 });

@@ -61,6 +61,8 @@ export interface RecipientState {
   lastSentAt: Date | null;
   personalization: string | null;
   override: boolean;
+  /** A thread with them exists (an earlier step's InMail or message went out): a follow-up's place. */
+  hasThread: boolean;
 }
 
 export interface CampaignRules {
@@ -204,6 +206,8 @@ export function decide(
   }
 
   if (step.kind === 'message' && !facts.connected) return { type: 'pass', step: stepIndex };
+  // Nothing was sent to follow up on (every earlier step was passed over): this one is too.
+  if (step.kind === 'follow_up' && !state.hasThread) return { type: 'pass', step: stepIndex };
 
   if (paid && !facts.connected) {
     const frees = capsFreeAt(facts.recentInmails, rules, now);

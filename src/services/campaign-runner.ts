@@ -258,6 +258,7 @@ export class CampaignRunner {
             lastSentAt: rec.last_sent_at,
             personalization: rec.personalization,
             override: rec.override,
+            hasThread: rec.thread_id !== null,
           },
           toFacts(f),
           rules,

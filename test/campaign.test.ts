@@ -139,6 +139,48 @@ describe('budget, reserve and the ledger', () => {
     assert.equal((await campaign(r2, c2.id)).status, 'draft', 'nothing changed');
   });
 
+  test('a scheduled campaign that cannot start at its time stays scheduled, says why, and starts once it can', async () => {
+    const s0 = await seat(r2);
+    const startAt = new Date(t.clock.now().getTime() + DAY);
+    const c = await create(r2, {
+      audience: { kind: 'members', memberIds: [19, 20].map(memberId) },
+      budget: 2,
+      reserve: s0.balance + 5, // keeps more than the seat holds: nothing to reserve
+      startAt: startAt.toISOString(),
+    });
+    assert.equal((await r2.post(`/v1/campaigns/${c.id}/start`)).body.status, 'scheduled');
+
+    t.clock.set(new Date(startAt.getTime() + 60_000));
+    await relogin();
+    assert.deepEqual(await t.services.campaigns.startDue(), []);
+    const waiting = await campaign(r2, c.id);
+    assert.equal(waiting.status, 'scheduled', 'no move outside the status machine');
+    assert.match(waiting.pausedReason, /credits/);
+    assert.equal((await r2.get(`/v1/campaigns/${c.id}/recipients`)).body.items.length, 0, 'nothing enrolled');
+    assert.equal((await seat(r2)).reserved, s0.reserved, 'nothing reserved');
+    const failures = () =>
+      sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM events WHERE campaign_id = ${c.id} AND type = 'campaign.start_failed'`
+        .execute(t.database.db)
+        .then((x) => x.rows[0]!.n);
+    assert.equal(await failures(), 1);
+
+    // Credits arrive; the sweeper tries again 15 minutes later (not before) and starts it.
+    await admin.post(`/v1/seats/${s0.id}/adjustments`, { amount: 10, reason: 'test: top-up' });
+    t.clock.set(new Date(startAt.getTime() + 5 * 60_000));
+    assert.deepEqual(await t.services.campaigns.startDue(), [], 'not retried within 15 minutes');
+    t.clock.set(new Date(startAt.getTime() + 17 * 60_000));
+    await relogin();
+    assert.deepEqual(await t.services.campaigns.startDue(), [c.id]);
+    const running = await campaign(r2, c.id);
+    assert.equal(running.status, 'running');
+    assert.equal(running.pausedReason, null);
+    assert.equal(running.progress.creditsReserved, 2);
+    assert.equal((await r2.get(`/v1/campaigns/${c.id}/recipients`)).body.items.length, 2);
+    assert.equal(await failures(), 1, 'one event for one reason');
+    assert.equal((await r2.post(`/v1/campaigns/${c.id}/cancel`)).body.status, 'cancelled');
+  });
+
   test('only the allowed status moves', async () => {
     const c = await create(r2, { audience: { kind: 'members', memberIds: [10].map(memberId) } });
     const bad = await r2.post(`/v1/campaigns/${c.id}/pause`);

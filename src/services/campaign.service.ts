@@ -79,6 +79,9 @@ export interface Actor {
 
 const MAX_EXPLICIT_MEMBERS = 10_000;
 
+/** How often the sweeper tries again to start a scheduled campaign that could not start. */
+export const START_RETRY_MINUTES = 15;
+
 export class CampaignService {
   constructor(
     private readonly store: Store,
@@ -239,35 +242,48 @@ export class CampaignService {
       .map((c) => c.id);
   }
 
-  /** The sweeper starts scheduled campaigns whose time has come. */
+  /**
+   * The sweeper starts scheduled campaigns whose time has come. One that cannot start (no credits to
+   * reserve, an empty audience) stays scheduled, with the reason in `pausedReason` and a
+   * `campaign.start_failed` event when the reason is new, and is tried again every
+   * START_RETRY_MINUTES: it starts once it can (credits renew, the list fills), or the recruiter
+   * cancels it. (The status machine has no other move from scheduled.) A failed attempt leaves
+   * nothing behind: it is rolled back whole, and the reason is written afterwards.
+   */
   async startDue(): Promise<string[]> {
     const now = this.clock.now();
     const started: string[] = [];
     for (const a of await this.store.repos.campaigns.active(now)) {
       if (a.status !== 'scheduled') continue;
       const pre = await this.store.repos.campaigns.get(a.org_id, a.id);
-      const searched = pre ? await this.savedSearchAudience(pre).catch(() => null) : null;
-      await this.store.tx(async (r, trx) => {
-        const c = await r.campaigns.lock(a.org_id, a.id);
-        if (!c || c.status !== 'scheduled') return;
-        try {
+      if (!pre) continue;
+      if (pre.paused_reason && pre.updated_at.getTime() > now.getTime() - START_RETRY_MINUTES * 60_000)
+        continue;
+      const searched = await this.savedSearchAudience(pre).catch(() => null);
+      try {
+        await this.store.tx(async (r, trx) => {
+          const c = await r.campaigns.lock(a.org_id, a.id);
+          if (!c || c.status !== 'scheduled') return;
           await this.begin(r, c, null, now, searched);
-        } catch (err) {
-          // A campaign that cannot start (no credits, empty audience) is paused with the reason.
-          const reason = err instanceof Error ? err.message : String(err);
-          await r.campaigns.setStatus(c.id, 'paused', now, { paused: true, pausedReason: reason });
+          if (this.queue) await this.queue.enqueue(trx, CAMPAIGN_RUN_JOB, { campaignId: c.id });
+          started.push(c.id);
+        });
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        await this.store.tx(async (r) => {
+          const c = await r.campaigns.lock(a.org_id, a.id);
+          if (!c || c.status !== 'scheduled') return;
+          await r.campaigns.setStatus(c.id, 'scheduled', now, { pausedReason: reason });
+          if (c.paused_reason === reason) return;
           await r.events.append({
-            type: 'campaign.paused',
+            type: 'campaign.start_failed',
             occurredAt: now,
             orgId: c.org_id,
             campaignId: c.id,
             data: { reason },
           });
-          return;
-        }
-        if (this.queue) await this.queue.enqueue(trx, CAMPAIGN_RUN_JOB, { campaignId: c.id });
-        started.push(c.id);
-      });
+        });
+      }
     }
     return started;
   }

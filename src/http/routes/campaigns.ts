@@ -107,7 +107,10 @@ const Campaign = z.object({
   startAt: Timestamp.nullable(),
   startedAt: Timestamp.nullable(),
   pausedAt: Timestamp.nullable(),
-  pausedReason: z.string().nullable().describe('Why the scheduler paused it, if it did'),
+  pausedReason: z
+    .string()
+    .nullable()
+    .describe('Scheduled: why it could not start at its time (the sweeper tries again every 15 minutes)'),
   finishedAt: Timestamp.nullable(),
   createdAt: Timestamp,
   steps: z.array(

@@ -457,6 +457,8 @@ export interface Campaign {
   startAt: Iso | null;
   startedAt: Iso | null;
   pausedAt: Iso | null;
+  /** Scheduled: why it could not start at its time (tried again every 15 minutes). */
+  pausedReason: string | null;
   finishedAt: Iso | null;
   createdAt: Iso;
   /** Empty in lists; filled on GET /v1/campaigns/{id}. */

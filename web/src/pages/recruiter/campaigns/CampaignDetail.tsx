@@ -178,7 +178,9 @@ function statusText(c: Campaign): string {
     case 'draft':
       return 'Not started. Editing is possible until it starts.';
     case 'scheduled':
-      return `Starts by itself on ${formatDateTime(c.startAt)}. You can still edit it, start it now or cancel it.`;
+      return c.pausedReason
+        ? `Could not start on ${formatDateTime(c.startAt)}: ${c.pausedReason}. Tried again every 15 minutes; it starts once it can, or cancel it.`
+        : `Starts by itself on ${formatDateTime(c.startAt)}. You can still edit it, start it now or cancel it.`;
     case 'running':
       return `Running since ${formatDateTime(c.startedAt)}. Pausing takes effect after the batch in flight (seconds).`;
     case 'paused':

@@ -622,5 +622,17 @@ describe('audiences', () => {
     });
     assert.equal(other.status, 404, "another recruiter's saved search is not theirs to use");
     await r2.post(`/v1/campaigns/${c.id}/cancel`);
+
+    // Scheduled for tomorrow, then started now: the search runs now.
+    const later = await create(r2, {
+      audience: { kind: 'saved_search', savedSearchId: saved.body.id },
+      startAt: new Date(t.clock.now().getTime() + DAY).toISOString(),
+    });
+    assert.equal((await r2.post(`/v1/campaigns/${later.id}/start`)).body.status, 'scheduled');
+    const early = await r2.post(`/v1/campaigns/${later.id}/start`);
+    assert.equal(early.status, 200, JSON.stringify(early.body));
+    assert.equal(early.body.status, 'running');
+    assert.equal(early.body.audienceCount, dry.total);
+    await r2.post(`/v1/campaigns/${later.id}/cancel`);
   });
 });

@@ -209,7 +209,10 @@ export class CampaignService {
     const now = this.clock.now();
     const pre = await this.store.repos.campaigns.get(actor.orgId, id);
     if (!pre) throw notFound('campaign');
-    const searched = pre.start_at && pre.start_at > now ? null : await this.savedSearchAudience(pre);
+    // A saved search is run when the campaign begins: now, unless a draft is only being scheduled
+    // (a scheduled campaign started early begins now too).
+    const scheduling = pre.status === 'draft' && pre.start_at !== null && pre.start_at > now;
+    const searched = scheduling ? null : await this.savedSearchAudience(pre);
     const view = await this.store.tx(async (r, trx) => {
       const c = await r.campaigns.lock(actor.orgId, id);
       if (!c) throw notFound('campaign');

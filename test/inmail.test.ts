@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from './support/app.ts';
 import { as, memberId, type Client } from './support/client.ts';
 
@@ -490,5 +491,51 @@ describe('notifications', () => {
     assert.equal((await m.get('/v1/notifications')).body.unread, 0);
     const foreign = await (await member(2)).post(`/v1/notifications/${list.body.items[0].id}/read`);
     assert.equal(foreign.status, 404);
+  });
+});
+
+describe('spam reports and privacy', () => {
+  test('the recipient reports a thread once (one event); nobody else can report it', async () => {
+    await relogin(); // the clock has moved on by months
+    const sent = await send(r2, 31);
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const threadId = sent.body.threadId as string;
+    const reportedEvents = async () =>
+      (
+        await sql<{ actor_member_id: string; org_id: string }>`
+          SELECT actor_member_id, org_id FROM events WHERE type = 'inmail.reported' AND thread_id = ${threadId}`.execute(
+          t.database.db,
+        )
+      ).rows;
+
+    const other = await member(32);
+    assert.equal((await other.post(`/v1/threads/${threadId}/report`, {})).status, 404, 'not their thread');
+    assert.equal((await reportedEvents()).length, 0);
+
+    const m31 = await member(31);
+    const first = await m31.post(`/v1/threads/${threadId}/report`, {
+      note: 'Not interested in cold pitches',
+    });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.deepEqual(first.body, { reported: true });
+    const again = await m31.post(`/v1/threads/${threadId}/report`);
+    assert.equal(again.status, 200);
+    const events = await reportedEvents();
+    assert.equal(events.length, 1, 'a second report of the same thread adds nothing');
+    assert.equal(events[0]!.actor_member_id, memberId(31));
+    assert.equal(events[0]!.org_id, (await r2.get('/v1/me')).body.organization.id);
+  });
+
+  test("recruiters never see a member's email address", async () => {
+    await relogin();
+    const profile = await r1.get(`/v1/members/${memberId(33)}`);
+    assert.equal(profile.status, 200);
+    const sent = await send(r1, 33);
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    const thread = await r1.get(`/v1/threads/${sent.body.threadId}`);
+    assert.equal(thread.status, 200);
+    for (const body of [profile.body, sent.body, thread.body]) {
+      assert.ok(!JSON.stringify(body).includes('member33@demo.test'), JSON.stringify(body).slice(0, 200));
+    }
   });
 });

@@ -223,6 +223,23 @@ describe('answers and refunds', () => {
     );
     assert.equal(refunds.length, 1);
 
+    // The events of the answer and of the refund: who, for which organization, seat and recipient.
+    const seatId = before.id;
+    const orgId = (await r3.get('/v1/me')).body.organization.id;
+    const rows = await t.services.store.repos.events.forInmail(res.body.id);
+    assert.deepEqual(
+      rows.map((e) => e.type),
+      ['inmail.sent', 'inmail.delivered', 'inmail.accepted', 'inmail.refunded'],
+    );
+    for (const e of rows.slice(2)) {
+      assert.deepEqual(
+        [e.org_id, e.seat_id, e.recipient_member_id, e.actor_member_id, e.thread_id],
+        [orgId, seatId, memberId(5), memberId(5), res.body.threadId],
+        `${e.type} names the organization, seat, recipient and the member who answered`,
+      );
+      assert.ok(e.occurred_at instanceof Date);
+    }
+
     // both sides now write freely
     const fromRecruiter = await r3.post(`/v1/threads/${res.body.threadId}/messages`, {
       body: 'Great, when suits you?',

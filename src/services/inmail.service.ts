@@ -640,6 +640,8 @@ export class InmailService {
       type: 'inmail.refunded',
       occurredAt: now,
       orgId: i.org_id,
+      // The recipient's answer is what refunds it.
+      actorMemberId: i.recipient_member_id,
       seatId: i.seat_id,
       recipientMemberId: i.recipient_member_id,
       inmailId: i.id,

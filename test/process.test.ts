@@ -102,6 +102,25 @@ test(
     );
     third.child.kill('SIGINT');
     assert.equal(await third.exited, 0);
+
+    // The operator's commands on the same directory: every seat, and one seat's ledger checked
+    // against its stored balance.
+    const seats = run(['seats']);
+    assert.equal(await seats.exited, 0, seats.output());
+    assert.match(seats.output(), /Demo Agency/);
+    assert.match(seats.output(), /Northwind Talent/);
+    const seatId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(seats.output())?.[0];
+    assert.ok(seatId, seats.output());
+    const ledger = run(['ledger', seatId, '--check', '--limit', '5']);
+    assert.equal(await ledger.exited, 0, ledger.output());
+    const sums = /balance (\d+), reserved (\d+); sum of entries (\d+) \/ (\d+)/.exec(ledger.output());
+    assert.ok(sums, ledger.output());
+    assert.deepEqual([sums[1], sums[2]], [sums[3], sums[4]], 'the ledger adds up to the balance');
+    const unknown = run(['ledger', '00000000-0000-4000-8000-000000000000']);
+    assert.equal(await unknown.exited, 1);
+    assert.match(unknown.output(), /no seat/);
+    const malformed = run(['ledger', 'not-a-seat']);
+    assert.equal(await malformed.exited, 2);
   },
 );
 

@@ -636,3 +636,85 @@ describe('audiences', () => {
     await r2.post(`/v1/campaigns/${later.id}/cancel`);
   });
 });
+
+describe('a recipient whose send cannot be made', () => {
+  /**
+   * Makes the database refuse any InMail to these members (a trigger raising an error, as a broken
+   * row or a constraint added by an operator would); the returned function removes it.
+   */
+  async function refuseInmailsTo(ns: number[]): Promise<() => Promise<void>> {
+    const list = ns.map((n) => `'${memberId(n)}'`).join(', ');
+    await sql
+      .raw(
+        `CREATE OR REPLACE FUNCTION test_refuse_inmail() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           IF NEW.recipient_member_id IN (${list}) THEN RAISE EXCEPTION 'refused for the test'; END IF;
+           RETURN NEW;
+         END $$;
+         CREATE TRIGGER test_refuse_inmail BEFORE INSERT ON inmails
+           FOR EACH ROW EXECUTE FUNCTION test_refuse_inmail();`,
+      )
+      .execute(t.database.db);
+    return async () => {
+      await sql
+        .raw('DROP TRIGGER test_refuse_inmail ON inmails; DROP FUNCTION test_refuse_inmail();')
+        .execute(t.database.db);
+    };
+  }
+
+  test('is marked failed with the error, and the others are sent to', async () => {
+    await relogin();
+    // Due at the same moment, recipients go in member-id order: the refused one goes last, so a
+    // runner that blamed whichever recipient came first would fail a good one.
+    const [first, second, last] = [43, 44, 45].sort((a, b) => (memberId(a) < memberId(b) ? -1 : 1)) as [
+      number,
+      number,
+      number,
+    ];
+    const restore = await refuseInmailsTo([last]);
+    try {
+      const c = await create(r1, {
+        audience: { kind: 'members', memberIds: [43, 44, 45].map(memberId) },
+        window: OPEN,
+      });
+      await r1.post(`/v1/campaigns/${c.id}/start`);
+      const { sent } = await t.services.campaignRunner.run(c.id);
+      assert.equal(sent, 2);
+      const refused = await recipient(r1, c.id, last);
+      assert.equal(refused.status, 'failed');
+      assert.match(refused.error, /refused for the test/, 'the error is kept');
+      for (const n of [first, second])
+        assert.ok((await recipient(r1, c.id, n)).lastSentAt, `member ${n} was sent to`);
+      const view = await campaign(r1, c.id);
+      assert.equal(view.status, 'running');
+      assert.equal(view.progress.failed, 1);
+      await r1.post(`/v1/campaigns/${c.id}/cancel`);
+    } finally {
+      await restore();
+    }
+  });
+
+  test('several failing one after another pause the campaign with the error instead', async () => {
+    await relogin();
+    const restore = await refuseInmailsTo([46, 47, 48, 49]);
+    try {
+      const c = await create(r1, {
+        audience: { kind: 'members', memberIds: [46, 47, 48, 49].map(memberId) },
+        window: OPEN,
+      });
+      await r1.post(`/v1/campaigns/${c.id}/start`);
+      assert.equal((await t.services.campaignRunner.run(c.id)).sent, 0);
+      const view = await campaign(r1, c.id);
+      assert.equal(view.status, 'paused');
+      assert.match(view.pausedReason, /3 recipients in a row could not be sent to/);
+      assert.equal(view.progress.failed, 2, 'two marked failed, then the third pauses it');
+      const open = (await Promise.all([46, 47, 48, 49].map((n) => recipient(r1, c.id, n)))).filter(
+        (x) => x.status === 'pending',
+      );
+      assert.equal(open.length, 2, 'the rest wait for a resume');
+      await r1.post(`/v1/campaigns/${c.id}/cancel`);
+    } finally {
+      await restore();
+    }
+  });
+});

@@ -442,6 +442,14 @@ export class CampaignRepository {
       WHERE campaign_id = ${campaignId} AND member_id = ${memberId}`.execute(this.db);
   }
 
+  /** A recipient whose send could not be made: out of the campaign, with the error. */
+  async markFailed(campaignId: string, memberId: string, error: string, at: Date): Promise<void> {
+    await sql`
+      UPDATE campaign_recipients SET status = 'failed', next_action_at = NULL, error = ${error.slice(0, 1000)},
+        updated_at = ${at}
+      WHERE campaign_id = ${campaignId} AND member_id = ${memberId}`.execute(this.db);
+  }
+
   /** Counts by status, skip reason and outcome, and the steps sent. */
   async progress(campaignId: string): Promise<{ status: string; reason: string | null; n: number }[]> {
     const r = await sql<{ status: string; reason: string | null; n: number }>`

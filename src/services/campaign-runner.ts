@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { addBusinessDays } from '../domain/business-days.ts';
-import { campaignSendAllowance } from '../domain/campaign.ts';
+import { campaignSendAllowance, transition } from '../domain/campaign.ts';
 import {
   decide,
   memoWindowClock,
@@ -110,6 +110,19 @@ export interface BatchResult {
   stopped: boolean;
 }
 
+/**
+ * Errors of the database or its connection rather than of a recipient's data (SQLSTATE classes 08
+ * connection, 40 rollback, 53 resources, 57 operator intervention, 58 system, XX internal; and
+ * Node's socket errors): they are retried as they are, never blamed on a recipient.
+ */
+export function isOperationalError(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^(08|40|53|57|58|XX|E[A-Z])/.test(code);
+}
+
+/** Recipients failing one after another before the runner pauses the campaign instead. */
+export const FAILURES_BEFORE_PAUSE = 3;
+
 export class CampaignRunner {
   constructor(
     private readonly store: Store,
@@ -130,8 +143,9 @@ export class CampaignRunner {
     const started = Date.now();
     let sent = 0;
     await this.planUnplanned(campaignId);
+    const failures = { inARow: 0 };
     for (;;) {
-      const b = await this.batch(campaignId);
+      const b = await this.batchIsolating(campaignId, failures);
       sent += b.sent;
       if (b.stopped) return { sent, nextRunAt: null };
       if (b.processed === 0) break;
@@ -179,13 +193,66 @@ export class CampaignRunner {
     });
   }
 
-  /** One batch: one transaction. */
-  async batch(campaignId: string): Promise<BatchResult> {
+  /**
+   * A batch, with a recipient whose send cannot be made kept from blocking the rest: a batch that
+   * fails (on a recipient's broken data, say) is rolled back whole and retried with the first due
+   * recipient alone; if that fails too, that recipient is marked failed with the error and the
+   * campaign goes on. After FAILURES_BEFORE_PAUSE failures in a row the fault is likely not the
+   * recipients': the campaign is paused with the error instead. Database errors propagate (the
+   * job retries them).
+   */
+  private async batchIsolating(campaignId: string, failures: { inARow: number }): Promise<BatchResult> {
+    let err: unknown;
+    for (const size of [this.opts.batchSize, 1]) {
+      try {
+        const b = await this.batch(campaignId, size);
+        if (b.processed > 0) failures.inARow = 0;
+        return b;
+      } catch (e) {
+        if (isOperationalError(e)) throw e;
+        err = e;
+      }
+    }
+    const reason = err instanceof Error ? err.message : String(err);
+    return this.store.tx(async (r) => {
+      const now = this.clock.now();
+      const c = await r.campaigns.lockForRun(campaignId);
+      if (!c) return { processed: 0, sent: 0, stopped: true };
+      if (++failures.inARow >= FAILURES_BEFORE_PAUSE) {
+        transition(c.status, 'pause');
+        const why = `${failures.inARow} recipients in a row could not be sent to: ${reason}`;
+        await r.campaigns.setStatus(c.id, 'paused', now, { paused: true, pausedReason: why });
+        await r.events.append({
+          type: 'campaign.paused',
+          occurredAt: now,
+          orgId: c.org_id,
+          campaignId: c.id,
+          data: { reason: why },
+        });
+        return { processed: 0, sent: 0, stopped: true };
+      }
+      const [rec] = await r.campaigns.claimDue(campaignId, now, 1);
+      if (!rec) return { processed: 0, sent: 0, stopped: false };
+      await r.campaigns.markFailed(campaignId, rec.member_id, reason, now);
+      await r.events.append({
+        type: 'campaign.recipient_failed',
+        occurredAt: now,
+        orgId: c.org_id,
+        recipientMemberId: rec.member_id,
+        campaignId: c.id,
+        data: { step: rec.step + 1, error: reason },
+      });
+      return { processed: 1, sent: 0, stopped: false };
+    });
+  }
+
+  /** One batch of up to `size` due recipients: one transaction. */
+  async batch(campaignId: string, size = this.opts.batchSize): Promise<BatchResult> {
     return this.store.tx(async (r, trx) => {
       const now = this.clock.now();
       const c = await r.campaigns.lockForRun(campaignId);
       if (!c) return { processed: 0, sent: 0, stopped: true };
-      const due = await r.campaigns.claimDue(campaignId, now, this.opts.batchSize);
+      const due = await r.campaigns.claimDue(campaignId, now, size);
       if (due.length === 0) return { processed: 0, sent: 0, stopped: false };
 
       const seat = (await r.seats.lock(c.org_id, c.seat_id))!;

@@ -460,6 +460,7 @@ export class CampaignService {
         outcome: x.outcome,
         override: x.override,
         personalization: x.personalization,
+        error: x.error,
       })),
       nextCursor: rows.length > limit ? page[page.length - 1]!.member_id : null,
     };

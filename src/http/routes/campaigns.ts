@@ -110,7 +110,9 @@ const Campaign = z.object({
   pausedReason: z
     .string()
     .nullable()
-    .describe('Scheduled: why it could not start at its time (the sweeper tries again every 15 minutes)'),
+    .describe(
+      'Scheduled: why it could not start at its time (the sweeper tries again every 15 minutes); paused by the runner: why',
+    ),
   finishedAt: Timestamp.nullable(),
   createdAt: Timestamp,
   steps: z.array(
@@ -142,6 +144,7 @@ const Recipient = z.object({
   outcome: z.string().nullable(),
   override: z.boolean(),
   personalization: z.string().nullable(),
+  error: z.string().nullable().describe('Failed: why the send could not be made'),
 });
 
 const MemberParams = z.object({ id: Uuid, memberId: Uuid }).strict();

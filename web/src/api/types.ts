@@ -457,7 +457,7 @@ export interface Campaign {
   startAt: Iso | null;
   startedAt: Iso | null;
   pausedAt: Iso | null;
-  /** Scheduled: why it could not start at its time (tried again every 15 minutes). */
+  /** Scheduled: why it could not start at its time (tried again every 15 minutes); paused by the runner: why. */
   pausedReason: string | null;
   finishedAt: Iso | null;
   createdAt: Iso;

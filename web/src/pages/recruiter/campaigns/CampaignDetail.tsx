@@ -184,7 +184,7 @@ function statusText(c: Campaign): string {
     case 'running':
       return `Running since ${formatDateTime(c.startedAt)}. Pausing takes effect after the batch in flight (seconds).`;
     case 'paused':
-      return `Paused since ${formatDateTime(c.pausedAt)}: nothing is sent; answers still count.`;
+      return `Paused since ${formatDateTime(c.pausedAt)}${c.pausedReason ? ` (${c.pausedReason})` : ''}: nothing is sent; answers still count.`;
     case 'completed':
       return `Completed on ${formatDateTime(c.finishedAt)}. The unspent budget went back to the seat.`;
     case 'cancelled':

@@ -282,6 +282,28 @@ describe("the seed's worked example", () => {
       headers: { authorization: `Bearer ${admin.token}` },
     });
     assert.equal(heat.body.trim().split('\n').length, 169);
+
+    // Credits grouped: one CSV row per group, adding up to the JSON's totals.
+    for (const groupBy of ['recruiter', 'team', 'none']) {
+      const get = (format: string) =>
+        t.app.inject({
+          method: 'GET',
+          url: `/v1/analytics/credits?groupBy=${groupBy}&format=${format}`,
+          headers: { authorization: `Bearer ${admin.token}` },
+        });
+      const json = (await get('json')).json() as {
+        rows: unknown[];
+        totals: { spent: number; seats: number };
+      };
+      const grouped = (await get('csv')).body.trim().split('\n');
+      const header = grouped[0]!.split(',');
+      assert.deepEqual(header.slice(0, 4), ['groupBy', 'key', 'label', 'seats'], groupBy);
+      assert.equal(grouped.length - 1, json.rows.length, `${groupBy}: a row per group`);
+      const column = (name: string) =>
+        grouped.slice(1).reduce((n, l) => n + Number(l.split(',')[header.indexOf(name)]), 0);
+      assert.equal(column('spent'), json.totals.spent, `${groupBy}: spent adds up`);
+      assert.equal(column('seats'), json.totals.seats, `${groupBy}: every seat in one group`);
+    }
   });
 });
 

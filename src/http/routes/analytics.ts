@@ -560,6 +560,28 @@ export function analyticsRoutes(app: App, { services, guard }: RouteContext) {
         'runsOutBeforeRenewal',
         'projectedBalanceAtRenewal',
       ] as const;
+      if (req.query.groupBy !== 'seat') {
+        // One row per group (recruiter, team, or all seats), as the JSON's `rows`.
+        const sums = [
+          'seats',
+          ...cols.filter((c) => typeof r.totals[c as keyof typeof r.totals] === 'number'),
+          'nextRenewalAt',
+          'seatsRunningOut',
+        ] as (keyof (typeof r.rows)[number])[];
+        return sendCsv(
+          reply,
+          `credits-by-${req.query.groupBy}-${r.meta.from}-${r.meta.to}`,
+          ['groupBy', 'key', 'label', ...sums, 'from', 'to'],
+          r.rows.map((g) => [
+            req.query.groupBy,
+            g.key,
+            g.label,
+            ...sums.map((c) => g[c]),
+            r.meta.from,
+            r.meta.to,
+          ]),
+        );
+      }
       return sendCsv(
         reply,
         `credits-${r.meta.from}-${r.meta.to}`,

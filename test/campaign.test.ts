@@ -210,6 +210,26 @@ describe('send windows', () => {
     });
     const dry = (await r1.post(`/v1/campaigns/${c.id}/dry-run`, {})).body;
     assert.equal(dry.total, 5, JSON.stringify(dry));
+    assert.equal(dry.nextCursor, null);
+    // Page by page: the same plan, every recipient once, the whole audience's total on each page.
+    const paged: { memberId: string; plannedAt: string }[] = [];
+    for (let after: string | null = null, pages = 0; ; pages++) {
+      assert.ok(pages < 5, 'runaway paging');
+      const page = (await r1.post(`/v1/campaigns/${c.id}/dry-run`, { limit: 2, ...(after ? { after } : {}) }))
+        .body as {
+        total: number;
+        nextCursor: string | null;
+        items: { memberId: string; plannedAt: string }[];
+      };
+      assert.equal(page.total, 5);
+      paged.push(...page.items);
+      if (!page.nextCursor) break;
+      after = page.nextCursor;
+    }
+    assert.deepEqual(
+      paged.map((i) => [i.memberId, i.plannedAt]),
+      dry.items.map((i: { memberId: string; plannedAt: string }) => [i.memberId, i.plannedAt]),
+    );
     for (const item of dry.items) {
       const parts = new Intl.DateTimeFormat('en-GB', {
         timeZone: item.timeZone,

@@ -525,36 +525,44 @@ export class CampaignRepository {
    * The audience of a campaign for a dry run: the enrolled recipients once started, else the
    * members its source names (explicit ids or a candidate list), with the total.
    */
+  /**
+   * A page of the audience in member-id order, after `after` (keyset), with the size of the whole
+   * audience (counted before the page is cut).
+   */
   async audiencePreview(
     c: CampaignRow,
     limit: number,
+    after: string | null = null,
   ): Promise<{
     total: number;
     rows: { id: string; first_name: string; last_name: string; time_zone: string }[];
   }> {
     type Row = { id: string; first_name: string; last_name: string; time_zone: string; total: number };
-    let r;
+    let audience;
     if (c.audience_count !== null) {
-      r = await sql<Row>`
-        SELECT m.id, m.first_name, m.last_name, m.time_zone, count(*) OVER ()::int AS total
-        FROM campaign_recipients cr JOIN members m ON m.id = cr.member_id
-        WHERE cr.campaign_id = ${c.id} ORDER BY cr.member_id LIMIT ${limit}`.execute(this.db);
+      audience = sql`
+        SELECT m.id, m.first_name, m.last_name, m.time_zone FROM campaign_recipients cr JOIN members m ON m.id = cr.member_id
+        WHERE cr.campaign_id = ${c.id}`;
     } else if (c.audience.kind === 'members') {
-      r = await sql<Row>`
-        SELECT m.id, m.first_name, m.last_name, m.time_zone, count(*) OVER ()::int AS total
-        FROM members m WHERE m.id = ANY(${c.audience.memberIds}::uuid[]) ORDER BY m.id LIMIT ${limit}`.execute(
-        this.db,
-      );
+      audience = sql`
+        SELECT m.id, m.first_name, m.last_name, m.time_zone FROM members m
+        WHERE m.id = ANY(${c.audience.memberIds}::uuid[])`;
     } else if (c.audience.kind === 'list') {
-      r = await sql<Row>`
-        SELECT m.id, m.first_name, m.last_name, m.time_zone, count(*) OVER ()::int AS total
+      audience = sql`
+        SELECT m.id, m.first_name, m.last_name, m.time_zone
         FROM candidate_list_members lm JOIN candidate_lists l ON l.id = lm.list_id JOIN members m ON m.id = lm.member_id
-        WHERE l.org_id = ${c.org_id} AND l.id = ${c.audience.listId} ORDER BY m.id LIMIT ${limit}`.execute(
-        this.db,
-      );
+        WHERE l.org_id = ${c.org_id} AND l.id = ${c.audience.listId}`;
     } else {
       // A saved search is run when the campaign starts; until then the preview cannot list it.
       return { total: 0, rows: [] };
+    }
+    const r = await sql<Row>`
+      SELECT * FROM (SELECT a.*, count(*) OVER ()::int AS total FROM (${audience}) a) x
+      WHERE ${after}::uuid IS NULL OR x.id > ${after}::uuid
+      ORDER BY x.id LIMIT ${limit}`.execute(this.db);
+    if (r.rows.length === 0 && after !== null) {
+      const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${audience}) a`.execute(this.db);
+      return { total: n.rows[0]!.n, rows: [] };
     }
     return { total: r.rows[0]?.total ?? 0, rows: r.rows };
   }

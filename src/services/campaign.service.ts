@@ -397,15 +397,18 @@ export class CampaignService {
   // ---- dry run, progress, recipients -----------------------------------------------------------
 
   /** The planned first send of every recipient (up to `limit`) in their own time zone. */
-  async dryRun(orgId: string, id: string, limit: number) {
+  async dryRun(orgId: string, id: string, limit: number, after: string | null = null) {
     const c = await this.store.repos.campaigns.get(orgId, id);
     if (!c) throw notFound('campaign');
     const now = this.clock.now();
     const searched = c.audience_count === null ? await this.savedSearchAudience(c) : null;
     const members = await this.store.repos.campaigns.audiencePreview(
       searched ? { ...c, audience: { kind: 'members', memberIds: searched } } : c,
-      limit,
+      limit + 1,
+      after,
     );
+    const more = members.rows.length > limit;
+    if (more) members.rows.pop();
     const planned = planSendTimes(
       now,
       members.rows.map((m) => ({ id: m.id, timeZone: m.time_zone })),
@@ -417,6 +420,7 @@ export class CampaignService {
     const immediate = !(c.start_at && c.start_at > now);
     return {
       total: members.total,
+      nextCursor: more ? members.rows.at(-1)!.id : null,
       window: c.send_window,
       items: planned.map((p) => {
         const m = byId.get(p.id)!;

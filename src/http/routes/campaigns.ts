@@ -268,15 +268,20 @@ export function campaignRoutes(app: App, { services, guard }: RouteContext) {
     {
       schema: {
         tags: ['campaigns'],
-        summary: 'The planned first send of every recipient in their own time zone (up to `limit`)',
+        summary:
+          'The planned first send of every recipient in their own time zone, a page of `limit` at a time (pass `nextCursor` as `after`)',
         params: IdParams,
         body: z
-          .object({ limit: z.number().int().min(1).max(10000).default(1000) })
+          .object({
+            limit: z.number().int().min(1).max(10000).default(1000),
+            after: Uuid.optional().describe('The `nextCursor` of the previous page'),
+          })
           .strict()
           .optional(),
         response: {
           200: z.object({
             total: z.number().int(),
+            nextCursor: z.string().nullable().describe('Pass as `after` for the next page; null on the last'),
             window: z.unknown(),
             items: z.array(
               z.object({
@@ -293,7 +298,13 @@ export function campaignRoutes(app: App, { services, guard }: RouteContext) {
       },
       preHandler: read,
     },
-    async (req) => services.campaigns.dryRun(orgUser(req).orgId, req.params.id, req.body?.limit ?? 1000),
+    async (req) =>
+      services.campaigns.dryRun(
+        orgUser(req).orgId,
+        req.params.id,
+        req.body?.limit ?? 1000,
+        req.body?.after ?? null,
+      ),
   );
 
   app.get(

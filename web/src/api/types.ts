@@ -487,6 +487,8 @@ export interface CampaignRecipient {
 
 export interface DryRun {
   total: number;
+  /** Pass as `after` for the next page; null on the last. */
+  nextCursor: string | null;
   window: SendWindow;
   items: {
     memberId: string;
